@@ -1,0 +1,143 @@
+using System.Net;
+using KB.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace KB.Web.Features.Knowledge;
+
+/// <summary>SQLite FTS5 over title, summary, tags, body and signatures, ranked by BM25.</summary>
+public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
+{
+    public const int MaxLimit = 50;
+
+    // Start and end of a highlighted match inside a snippet: control characters that never occur in indexed text.
+    private const char MarkStart = '\u0002';
+    private const char MarkEnd = '\u0003';
+
+    // BM25 column weights, in column order: slug, title, summary, tags, body, signatures, category, tag_list.
+    private const string Rank = "bm25(article_search, 0, 10.0, 4.0, 6.0, 1.0, 3.0, 0, 0)";
+
+    public async Task RebuildAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+
+        await using (var clear = connection.CreateCommand())
+        {
+            clear.CommandText = "DELETE FROM article_search";
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO article_search (slug, title, summary, tags, body, signatures, category, tag_list)
+            VALUES ($slug, $title, $summary, $tags, $body, $signatures, $category, $tagList)
+            """;
+        var parameters = new[] { "$slug", "$title", "$summary", "$tags", "$body", "$signatures", "$category", "$tagList" }
+            .Select(name => insert.Parameters.Add(name, SqliteType.Text))
+            .ToArray();
+        foreach (var article in articles)
+        {
+            string[] values =
+            [
+                article.Slug,
+                article.Title,
+                article.Summary,
+                string.Join(' ', article.Tags),
+                article.PlainText,
+                string.Join('\n', article.Signatures.Select(signature => $"{signature.Emitter}: {signature.Pattern}")),
+                article.Category.Key(),
+                $" {string.Join(' ', article.Tags)} ",
+            ];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = WithoutMarks(values[i]);
+            }
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Articles matching every term come first; when they are fewer than asked for, articles matching some terms follow.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchResult>> SearchAsync(string? text, SearchFilter filter, int limit, CancellationToken cancellationToken = default)
+    {
+        var query = SearchQuery.Parse(text);
+        if (query.IsEmpty)
+        {
+            return [];
+        }
+        limit = Math.Clamp(limit, 1, MaxLimit);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var results = await QueryAsync(db, query.ToMatchAll(), filter, limit, cancellationToken);
+        if (results.Count < limit && query.Terms.Count > 1)
+        {
+            var found = results.Select(result => result.Slug).ToHashSet();
+            var partial = await QueryAsync(db, query.ToMatchAny(), filter, limit + results.Count, cancellationToken);
+            results.AddRange(partial.Where(result => !found.Contains(result.Slug)).Take(limit - results.Count));
+        }
+        return KeepScoresDescending(results);
+    }
+
+    private static async Task<List<SearchResult>> QueryAsync(KbDb db, string match, SearchFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        var category = filter.Category?.Key();
+        var tag = string.IsNullOrWhiteSpace(filter.Tag) ? null : $" {filter.Tag.Trim().ToLowerInvariant()} ";
+        var rows = await db.Database.SqlQueryRaw<SearchRow>(
+            $"""
+            SELECT slug AS Slug, title AS Title, category AS Category, -{Rank} AS Score,
+                   snippet(article_search, 4, char(2), char(3), '…', 24) AS BodySnippet,
+                   highlight(article_search, 2, char(2), char(3)) AS SummaryHighlight
+            FROM article_search
+            WHERE article_search MATCH @match
+              AND (@category IS NULL OR category = @category)
+              AND (@tag IS NULL OR instr(tag_list, @tag) > 0)
+            ORDER BY {Rank}
+            LIMIT @limit
+            """,
+            new SqliteParameter("@match", match),
+            new SqliteParameter("@category", (object?)category ?? DBNull.Value),
+            new SqliteParameter("@tag", (object?)tag ?? DBNull.Value),
+            new SqliteParameter("@limit", limit))
+            .ToListAsync(cancellationToken);
+
+        return rows.Select(row => new SearchResult(row.Slug, row.Title, row.Category, SnippetHtml(row), Math.Round(row.Score, 3))).ToList();
+    }
+
+    /// <summary>Prefers the part of the body that matched; falls back to the summary.</summary>
+    private static string SnippetHtml(SearchRow row)
+    {
+        var snippet = row.BodySnippet.Contains(MarkStart) || row.SummaryHighlight.Length == 0 ? row.BodySnippet : row.SummaryHighlight;
+        return WebUtility.HtmlEncode(snippet.ReplaceLineEndings(" "))
+            .Replace(MarkStart.ToString(), "<mark>")
+            .Replace(MarkEnd.ToString(), "</mark>");
+    }
+
+    private static List<SearchResult> KeepScoresDescending(List<SearchResult> results)
+    {
+        for (var i = 1; i < results.Count; i++)
+        {
+            if (results[i].Score > results[i - 1].Score)
+            {
+                results[i] = results[i] with { Score = results[i - 1].Score };
+            }
+        }
+        return results;
+    }
+
+    private static string WithoutMarks(string text) => text.Replace(MarkStart, ' ').Replace(MarkEnd, ' ');
+
+    private sealed record SearchRow(string Slug, string Title, string Category, double Score, string BodySnippet, string SummaryHighlight);
+}
+
+/// <summary>One search hit. <see cref="Snippet"/> is HTML: escaped text with the matched words in <c>&lt;mark&gt;</c>.</summary>
+public sealed record SearchResult(string Slug, string Title, string Category, string Snippet, double Score);
+
+public sealed record SearchFilter(ArticleCategory? Category = null, string? Tag = null)
+{
+    public static SearchFilter None { get; } = new();
+}

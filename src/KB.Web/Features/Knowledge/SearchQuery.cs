@@ -1,0 +1,123 @@
+using System.Text;
+
+namespace KB.Web.Features.Knowledge;
+
+/// <summary>
+/// What a person typed, reduced to words and synonym groups. User text never reaches FTS5 syntax: every word is
+/// letters and digits only and is quoted, so <c>"</c>, <c>AND(</c>, <c>*</c> or <c>NEAR(</c> are just text.
+/// </summary>
+public sealed class SearchQuery
+{
+    public const int MaxTerms = 16;
+
+    private static readonly HashSet<string> StopWords =
+    [
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "how", "i", "in", "is", "it", "my", "not",
+        "of", "on", "or", "the", "this", "to", "was", "what", "when", "why", "with", "while",
+    ];
+
+    private SearchQuery(IReadOnlyList<IReadOnlyList<string[]>> terms) => Terms = terms;
+
+    /// <summary>Each term is a set of alternatives; each alternative is a phrase of one or more words.</summary>
+    public IReadOnlyList<IReadOnlyList<string[]>> Terms { get; }
+
+    public bool IsEmpty => Terms.Count == 0;
+
+    public static SearchQuery Parse(string? text)
+    {
+        var words = Words(text ?? "");
+        var meaningful = words.Where(word => !StopWords.Contains(word)).ToArray();
+        if (meaningful.Length > 0)
+        {
+            words = meaningful;
+        }
+
+        var terms = new List<IReadOnlyList<string[]>>();
+        var seen = new HashSet<string>();
+        for (var i = 0; i < words.Length && terms.Count < MaxTerms;)
+        {
+            var (group, length) = SynonymGroupAt(words, i);
+            var key = string.Join(' ', words.Skip(i).Take(length));
+            if (seen.Add(key))
+            {
+                terms.Add(group ?? [[words[i]]]);
+            }
+            i += length;
+        }
+        return new SearchQuery(terms);
+    }
+
+    /// <summary>Every term must match (any alternative of it).</summary>
+    public string ToMatchAll() => string.Join(" AND ", Terms.Select(TermExpression));
+
+    /// <summary>Any term may match; BM25 ranks documents that match more and rarer terms higher.</summary>
+    public string ToMatchAny() => string.Join(" OR ", Terms.Select(TermExpression));
+
+    private static string TermExpression(IReadOnlyList<string[]> alternatives)
+    {
+        var expression = new StringBuilder("(");
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            if (i > 0)
+            {
+                expression.Append(" OR ");
+            }
+            var phrase = alternatives[i];
+            expression.Append('"').Append(string.Join(' ', phrase)).Append('"');
+            // Prefix matching on words of three letters or more, so "sock" finds "socket" and results come while typing.
+            if (phrase.Length == 1 && phrase[0].Length >= 3)
+            {
+                expression.Append('*');
+            }
+        }
+        return expression.Append(')').ToString();
+    }
+
+    /// <summary>The longest synonym phrase starting at word <paramref name="start"/>, with its whole group.</summary>
+    private static (IReadOnlyList<string[]>? Group, int Length) SynonymGroupAt(string[] words, int start)
+    {
+        IReadOnlyList<string[]>? best = null;
+        var bestLength = 1;
+        foreach (var group in Synonyms.Groups)
+        {
+            foreach (var phrase in group)
+            {
+                var phraseWords = Words(phrase);
+                if (phraseWords.Length >= bestLength && start + phraseWords.Length <= words.Length
+                    && phraseWords.SequenceEqual(words.Skip(start).Take(phraseWords.Length)))
+                {
+                    best = group.Select(Words).ToList();
+                    bestLength = phraseWords.Length;
+                }
+            }
+        }
+        return (best, bestLength);
+    }
+
+    /// <summary>Splits like the FTS5 unicode61 tokenizer: runs of letters and digits, lower-cased.</summary>
+    private static string[] Words(string text)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (current.Length < 64)
+                {
+                    current.Append(char.ToLowerInvariant(c));
+                }
+            }
+            else if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+        return words.ToArray();
+    }
+}

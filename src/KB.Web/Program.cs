@@ -1,0 +1,37 @@
+using KB.Web.Components;
+using KB.Web.Data;
+using KB.Web.Features.Knowledge;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Blazor Server with Radzen components
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+
+// SQLite database, schema applied by DbUp at start-up
+builder.Services.AddDatabase();
+
+// Features
+builder.Services.AddKnowledge();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseAntiforgery();
+
+app.MigrateDatabase();
+await app.LoadKnowledgeAsync();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/healthz");
+app.MapKnowledgeApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,42 @@
+using KB.Web.Features.Knowledge;
+
+namespace KB.Tests.Knowledge;
+
+public class SearchQueryTests
+{
+    [Theory]
+    [InlineData("\"", "")]
+    [InlineData("AND(", "(\"and\"*)")]
+    [InlineData("*", "")]
+    [InlineData("NEAR(a b", "(\"near\"*) AND (\"b\")")]
+    [InlineData("title:secret OR body:x", "(\"title\"*) AND (\"secret\"*) AND (\"body\"*) AND (\"x\")")]
+    [InlineData("connect() failed (111", "(\"connect\"*) AND (\"failed\"*) AND (\"111\"*)")]
+    public void User_text_becomes_quoted_words_only(string text, string expected)
+    {
+        Assert.Equal(expected, SearchQuery.Parse(text).ToMatchAll());
+    }
+
+    [Fact]
+    public void Synonym_phrases_expand_to_their_group()
+    {
+        var query = SearchQuery.Parse("bad gateway refused");
+
+        Assert.Equal("(\"bad gateway\" OR \"502\"*) AND (\"refused\"* OR \"down\"* OR \"econnrefused\"*)", query.ToMatchAll());
+    }
+
+    [Fact]
+    public void Stop_words_are_dropped_unless_nothing_else_is_left()
+    {
+        Assert.Equal("(\"dns\"* OR \"resolve\"* OR \"resolver\"* OR \"nxdomain\"* OR \"enotfound\"* OR \"eai again\")", SearchQuery.Parse("what is the dns").ToMatchAll());
+        Assert.False(SearchQuery.Parse("what is").IsEmpty);
+    }
+
+    [Fact]
+    public void A_huge_query_is_bounded()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 1000).Select(i => "word" + i));
+
+        Assert.Equal(SearchQuery.MaxTerms, SearchQuery.Parse(words).Terms.Count);
+        Assert.Single(SearchQuery.Parse(new string('x', 3000)).Terms);
+    }
+}

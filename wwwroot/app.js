@@ -1,0 +1,78 @@
+// 502 Desk page behaviour that needs no server round trip: copy buttons and search shortcuts.
+// Handlers are delegated from document, so they keep working across Blazor's enhanced navigation.
+(function () {
+  "use strict";
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Plain-http deployments are not a secure context: fall back to a hidden textarea.
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      document.body.removeChild(area);
+      ok ? resolve() : reject(new Error("copy refused"));
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".copy-button");
+    if (!button) return;
+    var block = button.closest(".code-block");
+    var code = block && block.querySelector("pre");
+    if (!code) return;
+    copyText(code.innerText.replace(/\n$/, "")).then(
+      function () { flash(button, "Copied"); },
+      function () { flash(button, "Press Ctrl+C"); selectContents(code); });
+  });
+
+  function flash(button, label) {
+    button.textContent = label;
+    button.classList.add("copied");
+    setTimeout(function () { button.textContent = "Copy"; button.classList.remove("copied"); }, 1500);
+  }
+
+  function selectContents(element) {
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function isTyping(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var search = document.getElementById("top-search");
+    if (!search) return;
+    var slash = event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+    var ctrlK = (event.ctrlKey || event.metaKey) && (event.key === "k" || event.key === "K");
+    if (slash || ctrlK) {
+      event.preventDefault();
+      search.focus();
+      search.select();
+      return;
+    }
+    // Arrow keys move between the input and the live results of the top-bar search.
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var box = search.closest(".top-search");
+    if (!box || !box.contains(event.target)) return;
+    var links = Array.prototype.slice.call(box.querySelectorAll(".top-search-results a"));
+    if (links.length === 0) return;
+    var index = links.indexOf(event.target);
+    var next = event.key === "ArrowDown" ? index + 1 : index - 1;
+    event.preventDefault();
+    if (next < 0) search.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+  });
+})();
