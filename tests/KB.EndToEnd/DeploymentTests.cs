@@ -1,0 +1,70 @@
+using System.Net;
+
+namespace KB.EndToEnd;
+
+/// <summary>Static files from the top-level wwwroot/ are served the ways the app is run.</summary>
+[Collection(PublishedAppCollection.Name)]
+public class DeploymentTests(PublishedApp published)
+{
+    private static readonly byte[] AppCss = File.ReadAllBytes(Repository.Path("wwwroot", "app.css"));
+
+    [Theory]
+    [InlineData("/app.css")]
+    [InlineData("/app.js")]
+    [InlineData("/favicon.png")]
+    public async Task Published_app_in_production_serves_the_top_level_static_files_with_their_bytes(string path)
+    {
+        using var client = new HttpClient();
+
+        var response = await client.GetAsync(published.BaseUrl + path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(await File.ReadAllBytesAsync(Repository.Path("wwwroot", path.TrimStart('/'))), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/_content/Radzen.Blazor/css/material-base.css")]
+    public async Task Published_app_serves_framework_and_package_assets(string path)
+    {
+        using var client = new HttpClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(published.BaseUrl + path)).StatusCode);
+    }
+
+    [Fact]
+    public void Published_app_carries_the_shipped_content()
+    {
+        Assert.True(File.Exists(Path.Combine(published.PublishFolder, "content", "causes", "dns-resolution.md")));
+    }
+
+    [Fact]
+    public async Task Dotnet_run_in_development_serves_the_top_level_static_files()
+    {
+        using var data = new TempDirectory();
+        await using var app = await RunningApp.StartAsync(
+            "dotnet",
+            ["run", "--no-build", "--no-launch-profile", "--project", "src/KB.Web", "--"],
+            Repository.Root,
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__KB"] = $"Data Source={Path.Combine(data.Path, "kb.db")}",
+            });
+        using var client = new HttpClient();
+
+        var css = await client.GetAsync(app.BaseUrl + "/app.css");
+        var kb = await client.GetStringAsync(app.BaseUrl + "/kb/dns-resolution");
+
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal(AppCss, await css.Content.ReadAsByteArrayAsync());
+        Assert.Contains("<h1", kb);
+    }
+
+    private sealed class TempDirectory : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("kb-e2e-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
