@@ -19,13 +19,15 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Creates the database file if needed, switches it to WAL and applies the schema scripts not yet applied.</summary>
     public static void MigrateDatabase(this WebApplication app)
     {
-        using var scope = app.Services.CreateScope();
-        using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<KbDb>>().CreateDbContext();
-        var connectionString = db.Database.GetConnectionString()!;
+        using var db = app.Services.GetRequiredService<IDbContextFactory<KbDb>>().CreateDbContext();
+        Migrate(db.Database.GetConnectionString()!);
+    }
 
+    /// <summary>Creates the database file if needed, switches it to WAL and applies the schema scripts not yet applied.</summary>
+    public static void Migrate(string connectionString)
+    {
         using (var connection = new SqliteConnection(connectionString))
         {
             connection.Open();

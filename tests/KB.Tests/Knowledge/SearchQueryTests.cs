@@ -39,4 +39,13 @@ public class SearchQueryTests
         Assert.Equal(SearchQuery.MaxTerms, SearchQuery.Parse(words).Terms.Count);
         Assert.Single(SearchQuery.Parse(new string('x', 3000)).Terms);
     }
+
+    [Theory]
+    [InlineData("keepalive timeout alb", "Aligning keep-alive timeouts between proxy and upstream", 2.0 / 3)]
+    [InlineData("sock permission", "Proxy cannot open the upstream socket (permission denied)", 1.0)]
+    [InlineData("tcpdump", "Reading nginx logs", 0.0)]
+    public void Coverage_is_the_share_of_terms_found_in_a_text(string query, string text, double expected)
+    {
+        Assert.Equal(expected, SearchQuery.Parse(query).Coverage(text), precision: 3);
+    }
 }

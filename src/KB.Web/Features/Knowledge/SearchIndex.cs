@@ -17,6 +17,13 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
     // BM25 column weights, in column order: slug, title, summary, tags, body, signatures, category, tag_list.
     private const string Rank = "bm25(article_search, 0, 10.0, 4.0, 6.0, 1.0, 3.0, 0, 0)";
 
+    // BM25 gives little weight to words found in most articles ("timeout", "upstream"), whatever the column.
+    // An article whose title or tags hold the query's words is what the person is after, so those add a bonus
+    // in proportion to the share of query terms they cover, on top of BM25 over a wider set of candidates.
+    private const double TitleBonus = 8.0;
+    private const double TagBonus = 3.0;
+    private const int MinCandidates = 40;
+
     public async Task RebuildAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -62,6 +69,7 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
 
     /// <summary>
     /// Articles matching every term come first; when they are fewer than asked for, articles matching some terms follow.
+    /// Within each group, BM25 plus the title and tag bonus orders them.
     /// </summary>
     public async Task<IReadOnlyList<SearchResult>> SearchAsync(string? text, SearchFilter filter, int limit, CancellationToken cancellationToken = default)
     {
@@ -73,23 +81,33 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
         limit = Math.Clamp(limit, 1, MaxLimit);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var results = await QueryAsync(db, query.ToMatchAll(), filter, limit, cancellationToken);
+        var candidates = Math.Max(limit * 3, MinCandidates);
+        var results = Rerank(await QueryAsync(db, query.ToMatchAll(), filter, candidates, cancellationToken), query).Take(limit).ToList();
         if (results.Count < limit && query.Terms.Count > 1)
         {
             var found = results.Select(result => result.Slug).ToHashSet();
-            var partial = await QueryAsync(db, query.ToMatchAny(), filter, limit + results.Count, cancellationToken);
-            results.AddRange(partial.Where(result => !found.Contains(result.Slug)).Take(limit - results.Count));
+            var partial = await QueryAsync(db, query.ToMatchAny(), filter, candidates + results.Count, cancellationToken);
+            results.AddRange(Rerank(partial.Where(row => !found.Contains(row.Slug)), query).Take(limit - results.Count));
         }
         return KeepScoresDescending(results);
     }
 
-    private static async Task<List<SearchResult>> QueryAsync(KbDb db, string match, SearchFilter filter, int limit, CancellationToken cancellationToken)
+    private static IEnumerable<SearchResult> Rerank(IEnumerable<SearchRow> rows, SearchQuery query) =>
+        rows.Select(row => new SearchResult(
+                row.Slug,
+                row.Title,
+                row.Category,
+                SnippetHtml(row),
+                Math.Round(row.Score + TitleBonus * query.Coverage(row.Title) + TagBonus * query.Coverage(row.TagList), 3)))
+            .OrderByDescending(result => result.Score);
+
+    private static async Task<List<SearchRow>> QueryAsync(KbDb db, string match, SearchFilter filter, int limit, CancellationToken cancellationToken)
     {
         var category = filter.Category?.Key();
         var tag = string.IsNullOrWhiteSpace(filter.Tag) ? null : $" {filter.Tag.Trim().ToLowerInvariant()} ";
-        var rows = await db.Database.SqlQueryRaw<SearchRow>(
+        return await db.Database.SqlQueryRaw<SearchRow>(
             $"""
-            SELECT slug AS Slug, title AS Title, category AS Category, -{Rank} AS Score,
+            SELECT slug AS Slug, title AS Title, category AS Category, tag_list AS TagList, -{Rank} AS Score,
                    snippet(article_search, 4, char(2), char(3), '…', 24) AS BodySnippet,
                    highlight(article_search, 2, char(2), char(3)) AS SummaryHighlight
             FROM article_search
@@ -104,8 +122,6 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
             new SqliteParameter("@tag", (object?)tag ?? DBNull.Value),
             new SqliteParameter("@limit", limit))
             .ToListAsync(cancellationToken);
-
-        return rows.Select(row => new SearchResult(row.Slug, row.Title, row.Category, SnippetHtml(row), Math.Round(row.Score, 3))).ToList();
     }
 
     /// <summary>Prefers the part of the body that matched; falls back to the summary.</summary>
@@ -131,7 +147,7 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
 
     private static string WithoutMarks(string text) => text.Replace(MarkStart, ' ').Replace(MarkEnd, ' ');
 
-    private sealed record SearchRow(string Slug, string Title, string Category, double Score, string BodySnippet, string SummaryHighlight);
+    private sealed record SearchRow(string Slug, string Title, string Category, string TagList, double Score, string BodySnippet, string SummaryHighlight);
 }
 
 /// <summary>One search hit. <see cref="Snippet"/> is HTML: escaped text with the matched words in <c>&lt;mark&gt;</c>.</summary>

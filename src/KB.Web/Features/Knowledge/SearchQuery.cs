@@ -73,6 +73,41 @@ public sealed class SearchQuery
         return expression.Append(')').ToString();
     }
 
+    /// <summary>
+    /// The share of terms that occur in <paramref name="text"/> (a title, a tag list), matching words by prefix
+    /// and ignoring a plural "s", as the index does.
+    /// </summary>
+    public double Coverage(string text)
+    {
+        if (Terms.Count == 0)
+        {
+            return 0;
+        }
+        var words = Words(text).Select(Singular).ToArray();
+        var covered = Terms.Count(alternatives => alternatives.Any(phrase => ContainsPhrase(words, phrase)));
+        return (double)covered / Terms.Count;
+    }
+
+    private static bool ContainsPhrase(string[] words, string[] phrase)
+    {
+        for (var start = 0; start + phrase.Length <= words.Length; start++)
+        {
+            var matches = true;
+            for (var i = 0; i < phrase.Length && matches; i++)
+            {
+                var term = Singular(phrase[i]);
+                matches = phrase.Length == 1 && term.Length >= 3 ? words[start].StartsWith(term, StringComparison.Ordinal) : words[start + i] == term;
+            }
+            if (matches)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string Singular(string word) => word.Length > 3 && word.EndsWith('s') ? word[..^1] : word;
+
     /// <summary>The longest synonym phrase starting at word <paramref name="start"/>, with its whole group.</summary>
     private static (IReadOnlyList<string[]>? Group, int Length) SynonymGroupAt(string[] words, int start)
     {
