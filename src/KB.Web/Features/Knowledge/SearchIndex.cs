@@ -18,7 +18,7 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
     private const string Rank = "bm25(article_search, 0, 10.0, 4.0, 6.0, 1.0, 3.0, 0, 0)";
 
     // BM25 gives little weight to words found in most articles ("timeout", "upstream"), whatever the column.
-    // An article whose title or tags hold the query's words is what the person is after, so those add a bonus
+    // An article whose title (or slug) or tags hold the query's words is what the person is after, so those add a bonus
     // in proportion to the share of query terms they cover, on top of BM25 over a wider set of candidates.
     private const double TitleBonus = 8.0;
     private const double TagBonus = 3.0;
@@ -98,7 +98,7 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
                 row.Title,
                 row.Category,
                 SnippetHtml(row),
-                Math.Round(row.Score + TitleBonus * query.Coverage(row.Title) + TagBonus * query.Coverage(row.TagList), 3)))
+                Math.Round(row.Score + TitleBonus * query.Coverage($"{row.Title} {row.Slug}") + TagBonus * query.Coverage(row.TagList), 3)))
             .OrderByDescending(result => result.Score);
 
     private static async Task<List<SearchRow>> QueryAsync(KbDb db, string match, SearchFilter filter, int limit, CancellationToken cancellationToken)
