@@ -59,6 +59,18 @@ public class KnowledgeBaseBrowserTests(PublishedApp published)
     }
 
     [Fact]
+    public async Task Ctrl_k_focuses_the_top_bar_search_from_anywhere()
+    {
+        var page = await published.NewPageAsync();
+        await page.GotoAsync("/kb");
+        await page.GetByLabel("Search the knowledge base").FocusAsync();
+
+        await page.Keyboard.PressAsync("Control+k");
+
+        await Expect(page.Locator("#top-search")).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task Search_page_filters_and_keeps_the_address_in_step()
     {
         var page = await published.NewPageAsync();

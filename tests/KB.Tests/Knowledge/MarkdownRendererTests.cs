@@ -130,10 +130,4 @@ public class MarkdownRendererTests
         Assert.Contains("Some bold text with code and a link", plain);
         Assert.DoesNotContain("<", plain);
     }
-
-    [Fact]
-    public void Inline_rendering_drops_the_paragraph_and_keeps_code()
-    {
-        Assert.Equal("Reload: <code>nginx -s reload</code>", MarkdownRenderer.RenderInline("Reload: `nginx -s reload`"));
-    }
 }

@@ -12,9 +12,6 @@ public sealed class KnowledgeBase(ContentFolder folder, SearchIndex searchIndex,
 
     public string ContentPath => folder.Path;
 
-    /// <summary>Raised after a reload has swapped in a new catalog and rebuilt the index.</summary>
-    public event Action<ArticleCatalog>? Changed;
-
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         await _reloading.WaitAsync(cancellationToken);
@@ -29,7 +26,6 @@ public sealed class KnowledgeBase(ContentFolder folder, SearchIndex searchIndex,
         {
             _reloading.Release();
         }
-        Changed?.Invoke(Current);
     }
 
     private async Task<ArticleCatalog> LoadAsync(CancellationToken cancellationToken)

@@ -82,34 +82,33 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var candidates = Math.Max(limit * 3, MinCandidates);
-        var results = Rerank(await QueryAsync(db, query.ToMatchAll(), filter, candidates, cancellationToken), query).Take(limit).ToList();
-        if (results.Count < limit && query.Terms.Count > 1)
+        var ranked = Rerank(await CandidatesAsync(db, query.ToMatchAll(), filter, candidates, cancellationToken), query).Take(limit).ToList();
+        if (ranked.Count < limit && query.Terms.Count > 1)
         {
-            var found = results.Select(result => result.Slug).ToHashSet();
-            var partial = await QueryAsync(db, query.ToMatchAny(), filter, candidates + results.Count, cancellationToken);
-            results.AddRange(Rerank(partial.Where(row => !found.Contains(row.Slug)), query).Take(limit - results.Count));
+            var found = ranked.Select(hit => hit.Row.Slug).ToHashSet();
+            var partial = await CandidatesAsync(db, query.ToMatchAny(), filter, candidates + ranked.Count, cancellationToken);
+            ranked.AddRange(Rerank(partial.Where(row => !found.Contains(row.Slug)), query).Take(limit - ranked.Count));
         }
+
+        // Snippets are costly, so they are made only for the results returned, not for every candidate.
+        var snippets = await SnippetsAsync(db, query.ToMatchAny(), ranked.Select(hit => hit.Row.RowId), cancellationToken);
+        var results = ranked
+            .Select(hit => new SearchResult(hit.Row.Slug, hit.Row.Title, hit.Row.Category, snippets.GetValueOrDefault(hit.Row.RowId, ""), Math.Round(hit.Score, 3)))
+            .ToList();
         return KeepScoresDescending(results);
     }
 
-    private static IEnumerable<SearchResult> Rerank(IEnumerable<SearchRow> rows, SearchQuery query) =>
-        rows.Select(row => new SearchResult(
-                row.Slug,
-                row.Title,
-                row.Category,
-                SnippetHtml(row),
-                Math.Round(row.Score + TitleBonus * query.Coverage($"{row.Title} {row.Slug}") + TagBonus * query.Coverage(row.TagList), 3)))
-            .OrderByDescending(result => result.Score);
+    private static IEnumerable<(CandidateRow Row, double Score)> Rerank(IEnumerable<CandidateRow> rows, SearchQuery query) =>
+        rows.Select(row => (row, row.Score + TitleBonus * query.Coverage($"{row.Title} {row.Slug}") + TagBonus * query.Coverage(row.TagList)))
+            .OrderByDescending(hit => hit.Item2);
 
-    private static async Task<List<SearchRow>> QueryAsync(KbDb db, string match, SearchFilter filter, int limit, CancellationToken cancellationToken)
+    private static async Task<List<CandidateRow>> CandidatesAsync(KbDb db, string match, SearchFilter filter, int limit, CancellationToken cancellationToken)
     {
         var category = filter.Category?.Key();
         var tag = string.IsNullOrWhiteSpace(filter.Tag) ? null : $" {filter.Tag.Trim().ToLowerInvariant()} ";
-        return await db.Database.SqlQueryRaw<SearchRow>(
+        return await db.Database.SqlQueryRaw<CandidateRow>(
             $"""
-            SELECT slug AS Slug, title AS Title, category AS Category, tag_list AS TagList, -{Rank} AS Score,
-                   snippet(article_search, 4, char(2), char(3), '…', 24) AS BodySnippet,
-                   highlight(article_search, 2, char(2), char(3)) AS SummaryHighlight
+            SELECT rowid AS RowId, slug AS Slug, title AS Title, category AS Category, tag_list AS TagList, -{Rank} AS Score
             FROM article_search
             WHERE article_search MATCH @match
               AND (@category IS NULL OR category = @category)
@@ -124,8 +123,29 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Prefers the part of the body that matched; falls back to the summary.</summary>
-    private static string SnippetHtml(SearchRow row)
+    /// <summary>HTML snippets by rowid: the part of the body that matched, or else the summary.</summary>
+    private static async Task<Dictionary<long, string>> SnippetsAsync(KbDb db, string match, IEnumerable<long> rowIds, CancellationToken cancellationToken)
+    {
+        var ids = string.Join(',', rowIds);
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+        var rows = await db.Database.SqlQueryRaw<SnippetRow>(
+            """
+            SELECT rowid AS RowId,
+                   snippet(article_search, 4, char(2), char(3), '…', 24) AS BodySnippet,
+                   highlight(article_search, 2, char(2), char(3)) AS SummaryHighlight
+            FROM article_search
+            WHERE article_search MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))
+            """,
+            new SqliteParameter("@match", match),
+            new SqliteParameter("@ids", $"[{ids}]"))
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(row => row.RowId, SnippetHtml);
+    }
+
+    private static string SnippetHtml(SnippetRow row)
     {
         var snippet = row.BodySnippet.Contains(MarkStart) || row.SummaryHighlight.Length == 0 ? row.BodySnippet : row.SummaryHighlight;
         return WebUtility.HtmlEncode(snippet.ReplaceLineEndings(" "))
@@ -147,7 +167,9 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
 
     private static string WithoutMarks(string text) => text.Replace(MarkStart, ' ').Replace(MarkEnd, ' ');
 
-    private sealed record SearchRow(string Slug, string Title, string Category, string TagList, double Score, string BodySnippet, string SummaryHighlight);
+    private sealed record CandidateRow(long RowId, string Slug, string Title, string Category, string TagList, double Score);
+
+    private sealed record SnippetRow(long RowId, string BodySnippet, string SummaryHighlight);
 }
 
 /// <summary>One search hit. <see cref="Snippet"/> is HTML: escaped text with the matched words in <c>&lt;mark&gt;</c>.</summary>
