@@ -1,6 +1,8 @@
 using KB.Web.Components;
+using KB.Web.Components.Pages;
 using KB.Web.Data;
 using KB.Web.Features.Knowledge;
+using KB.Web.Features.Triage;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +16,7 @@ builder.Services.AddDatabase();
 
 // Features
 builder.Services.AddKnowledge();
+builder.Services.AddTriage();
 
 var app = builder.Build();
 
@@ -21,7 +24,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
-app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseNotFoundPageForBrowsers();
 app.UseAntiforgery();
 
 app.MigrateDatabase();
@@ -30,6 +33,8 @@ await app.LoadKnowledgeAsync();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapKnowledgeApi();
+app.MapTriageApi();
+app.MapApiNotFound();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -119,6 +119,17 @@ public class KnowledgeEndpointTests(ShippedContentApp app) : IClassFixture<Shipp
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Unknown_api_paths_and_posts_answer_a_bare_404()
+    {
+        var get = await _client.GetAsync("/api/no-such-thing");
+        var post = await _client.PostAsync("/api/no-such-thing", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.DoesNotContain("Page not found", await get.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("dns", "dns-resolution")]
     [InlineData("%22", null)]
