@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace KB.Web.Features.Triage.Readers;
+
+/// <summary>
+/// IIS with Application Request Routing: sc-status, sc-substatus and sc-win32-status (the WinHTTP error ARR got),
+/// in a W3C log line ("502 3 12029") or as an HRESULT on the error page ("0x80072efd").
+/// </summary>
+public sealed partial class IisStatus : IFindingReader
+{
+    private static readonly Dictionary<int, (string Cause, double Weight)[]> WinHttpErrors = new()
+    {
+        [12002] = [("upstream-timeout", 1.0)],
+        [12007] = [("dns-resolution", 1.0)],
+        [12017] = [("connection-reset", 0.5)],
+        [12029] = [("upstream-down", 1.0), ("firewall-blocked", 0.4), ("network-unreachable", 0.3)],
+        [12030] = [("connection-reset", 1.0)],
+        [12031] = [("connection-reset", 1.0)],
+        [12037] = [("tls-upstream", 1.0)],
+        [12038] = [("tls-upstream", 1.0)],
+        [12044] = [("tls-upstream", 1.0)],
+        [12045] = [("tls-upstream", 1.0)],
+        [12152] = [("invalid-response", 1.0)],
+        [12157] = [("tls-upstream", 1.0)],
+        [12169] = [("tls-upstream", 1.0)],
+        [12175] = [("tls-upstream", 1.0)],
+        [12182] = [("header-too-large", 1.0)],
+    };
+
+    private static readonly Dictionary<string, (string Cause, double Weight)[]> SubStatuses = new()
+    {
+        ["502.4"] = [("misconfiguration", 0.8), ("upstream-down", 0.7)],
+        ["502.5"] = [("application-crash", 0.9), ("misconfiguration", 0.4)],
+    };
+
+    public IEnumerable<Finding> Read(string line)
+    {
+        var w3c = W3cStatus().Match(line);
+        if (w3c.Success)
+        {
+            var code = int.Parse(w3c.Groups["win32"].Value, CultureInfo.InvariantCulture);
+            foreach (var finding in ForWin32(code, w3c.Index, w3c.Length, $"IIS {w3c.Groups["status"].Value}.{w3c.Groups["sub"].Value} with win32 status {code}"))
+            {
+                yield return finding;
+            }
+            foreach (var finding in ForSubStatus($"{w3c.Groups["status"].Value}.{w3c.Groups["sub"].Value}", w3c.Index, w3c.Length))
+            {
+                yield return finding;
+            }
+            yield break;
+        }
+
+        foreach (Match hresult in HResult().Matches(line))
+        {
+            var code = int.Parse(hresult.Groups["code"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            foreach (var finding in ForWin32(code, hresult.Index, hresult.Length, $"WinHTTP error {code} ({hresult.Value})"))
+            {
+                yield return finding;
+            }
+        }
+        var error = HttpError().Match(line);
+        if (error.Success)
+        {
+            foreach (var finding in ForSubStatus(error.Groups["status"].Value, error.Index, error.Length))
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> ForWin32(int code, int start, int length, string reason) =>
+        WinHttpErrors.TryGetValue(code, out var meanings)
+            ? meanings.Select(meaning => new Finding(meaning.Cause, meaning.Weight, start, length, reason))
+            : [];
+
+    private static IEnumerable<Finding> ForSubStatus(string status, int start, int length) =>
+        SubStatuses.TryGetValue(status, out var meanings)
+            ? meanings.Select(meaning => new Finding(meaning.Cause, meaning.Weight, start, length, $"IIS {status}"))
+            : [];
+
+    [GeneratedRegex(@"\b(?<status>50[234]) (?<sub>\d{1,2}) (?<win32>\d{1,10})\b")]
+    private static partial Regex W3cStatus();
+
+    [GeneratedRegex(@"0x80072(?<code>[0-9a-fA-F]{3})\b")]
+    private static partial Regex HResult();
+
+    [GeneratedRegex(@"HTTP Error (?<status>502\.\d)")]
+    private static partial Regex HttpError();
+}

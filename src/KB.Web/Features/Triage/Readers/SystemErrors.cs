@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+
+namespace KB.Web.Features.Triage.Readers;
+
+/// <summary>
+/// The operating system's error behind a failed connection, however the program prints it: nginx "(111: Connection
+/// refused)", Apache "(111)Connection refused", Python "[Errno 111]", Node and Go "ECONNREFUSED" or "connection refused".
+/// </summary>
+public sealed partial class SystemErrors : IFindingReader
+{
+    private sealed record SystemError(string Name, int Number, string Text, (string Cause, double Weight)[] Meanings);
+
+    private static readonly SystemError[] Errors =
+    [
+        new("ECONNREFUSED", 111, "connection refused", [("upstream-down", 0.9)]),
+        new("ECONNRESET", 104, "connection reset by peer", [("connection-reset", 0.9)]),
+        new("EPIPE", 32, "broken pipe", [("connection-reset", 0.7)]),
+        new("EHOSTUNREACH", 113, "no route to host", [("network-unreachable", 0.9), ("firewall-blocked", 0.3)]),
+        new("EHOSTUNREACH", 113, "host is unreachable", [("network-unreachable", 0.9), ("firewall-blocked", 0.3)]),
+        new("ENETUNREACH", 101, "network is unreachable", [("network-unreachable", 0.9)]),
+        new("EACCES", 13, "permission denied", [("socket-permission", 0.9)]),
+        new("EPERM", 1, "operation not permitted", [("socket-permission", 0.7), ("firewall-blocked", 0.3)]),
+        new("EMFILE", 24, "too many open files", [("resource-exhaustion", 0.9)]),
+        new("ENFILE", 23, "too many open files in system", [("resource-exhaustion", 0.9)]),
+        new("EADDRNOTAVAIL", 99, "cannot assign requested address", [("resource-exhaustion", 0.9)]),
+        new("EAGAIN", 11, "resource temporarily unavailable", [("resource-exhaustion", 0.8)]),
+        new("ENOMEM", 12, "cannot allocate memory", [("resource-exhaustion", 0.8), ("application-crash", 0.3)]),
+        new("ENOENT", 2, "no such file or directory", [("upstream-down", 0.6), ("misconfiguration", 0.5)]),
+    ];
+
+    private static readonly (string Cause, double Weight)[] ConnectTimeout = [("firewall-blocked", 0.8), ("upstream-timeout", 0.6), ("network-unreachable", 0.4)];
+    private static readonly (string Cause, double Weight)[] ResponseTimeout = [("upstream-timeout", 0.9), ("firewall-blocked", 0.2)];
+
+    public IEnumerable<Finding> Read(string line)
+    {
+        foreach (Match match in Mention().Matches(line))
+        {
+            var (meanings, name) = Classify(match, line);
+            foreach (var (cause, weight) in meanings)
+            {
+                yield return new Finding(cause, weight, match.Index, match.Length, $"system error {name}");
+            }
+        }
+    }
+
+    private static ((string Cause, double Weight)[] Meanings, string Name) Classify(Match match, string line)
+    {
+        var number = match.Groups["number"].Success ? int.Parse(match.Groups["number"].Value) : (int?)null;
+        var word = (match.Groups["text"].Success ? match.Groups["text"].Value : match.Groups["name"].Value).Trim();
+        if (IsTimeout(word, number))
+        {
+            // A timeout while connecting means packets went unanswered; a timeout afterwards means a slow upstream.
+            return (ConnectingPhase().IsMatch(line) && !line.Contains("upstream timed out", StringComparison.OrdinalIgnoreCase) ? ConnectTimeout : ResponseTimeout, "ETIMEDOUT");
+        }
+        foreach (var error in Errors)
+        {
+            if (number == error.Number
+                || string.Equals(word, error.Name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(word, error.Text, StringComparison.OrdinalIgnoreCase))
+            {
+                return (error.Meanings, error.Name);
+            }
+        }
+        return ([], word);
+    }
+
+    private static bool IsTimeout(string word, int? number) =>
+        number is 110 or 60 || word.Equals("ETIMEDOUT", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("connection timed out", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("operation timed out", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("i/o timeout", StringComparison.OrdinalIgnoreCase);
+
+    // "(111: Connection refused)", "(111)Connection refused", "[Errno 111] Connection refused", "ECONNREFUSED",
+    // "connect: connection refused", "read: connection reset by peer", "dial tcp ...: i/o timeout".
+    [GeneratedRegex(@"\((?<number>\d{1,3}):\s*(?<text>[A-Za-z /]+)\)|\((?<number>\d{1,3})\)(?<text>[A-Za-z /]+?):|\[Errno (?<number>\d{1,3})\] (?<text>[A-Za-z /]+)|\b(?<name>E(?:CONNREFUSED|CONNRESET|PIPE|HOSTUNREACH|NETUNREACH|ACCES|PERM|MFILE|NFILE|ADDRNOTAVAIL|AGAIN|NOMEM|TIMEDOUT))\b|(?:connect|read|write|dial \S+ \S+):\s(?<text>connection refused|connection reset by peer|broken pipe|no route to host|network is unreachable|permission denied|too many open files|cannot assign requested address|i/o timeout|connection timed out|operation timed out)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+
+    [GeneratedRegex(@"while connecting to upstream|connect\(\) (to \S+ )?failed|\bconnect (ETIMEDOUT|EHOSTUNREACH)|dial tcp|\bconnect:|Layer4 timeout", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConnectingPhase();
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KB.Web.Features.Triage;
+
+public static class TriageApi
+{
+    public static IEndpointRouteBuilder MapTriageApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/triage", TriageAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<TriageResponse>, ProblemHttpResult>> TriageAsync(TriageRequest? request, TriageEngine engine, CancellationToken cancellationToken)
+    {
+        if (request?.Text is not { } text || string.IsNullOrWhiteSpace(text))
+        {
+            return Problem("Paste at least one log line in \"text\".");
+        }
+        if (PastedText.LooksBinary(text))
+        {
+            return Problem("The text looks like binary data, not log lines. Paste the lines as text.");
+        }
+        var result = await engine.TriageAsync(text, cancellationToken);
+        return TypedResults.Ok(TriageResponse.From(result));
+    }
+
+    private static ProblemHttpResult Problem(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Nothing to triage");
+
+    public sealed record TriageRequest(string? Text);
+
+    public sealed record TriageResponse(IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, string? Note, bool LowConfidence)
+    {
+        public static TriageResponse From(TriageResult result) => new(
+            result.Candidates.Select(candidate => new CandidateResponse(
+                candidate.Cause,
+                candidate.Title,
+                candidate.Score,
+                candidate.Confidence,
+                candidate.ConfidenceLabel,
+                candidate.Evidence.Select(evidence => $"line {evidence.LineNumber}: {evidence.MatchedText} ({evidence.Reason})").ToList(),
+                $"/kb/{candidate.Cause}",
+                candidate.FirstSteps)).ToList(),
+            result.Emitters,
+            result.LinesRead,
+            result.TotalLines,
+            result.ReadNote,
+            result.UsedFullTextFallback);
+    }
+
+    public sealed record CandidateResponse(string Cause, string Title, double Score, double Confidence, string ConfidenceLabel, IReadOnlyList<string> Evidence, string Article, IReadOnlyList<string> FirstSteps);
+}

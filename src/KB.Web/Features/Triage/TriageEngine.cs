@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using KB.Web.Features.Knowledge;
+using KB.Web.Features.Triage.Readers;
+
+namespace KB.Web.Features.Triage;
+
+/// <summary>
+/// Suggests the likely cause of a pasted log excerpt. Each line is read by the cause articles' signatures and by
+/// readers of codes that carry meaning; per cause, a line counts with its strongest finding, and lines add up.
+/// When nothing matches, the knowledge base's full-text search stands in, marked as low confidence.
+/// </summary>
+public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex searchIndex)
+{
+    public const int MaxCandidates = 5;
+    private const int MaxEvidencePerCause = 5;
+    private const int FirstStepCount = 3;
+
+    // A signature written for another emitter than the one recognised still counts, a little less.
+    private const double OtherEmitterWeight = 0.8;
+
+    private static readonly IFindingReader[] Readers =
+    [
+        new HaproxyTerminationState(),
+        new EnvoyResponseFlags(),
+        new AwsAlbLogEntry(),
+        new GcpStatusDetails(),
+        new IisStatus(),
+        new SystemErrors(),
+    ];
+
+    private SignatureSet? _signatures;
+
+    public async Task<TriageResult> TriageAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var pasted = PastedText.Read(text);
+        var signatures = CurrentSignatures();
+        var lineEmitters = new string?[pasted.Lines.Count];
+        var causes = new Dictionary<string, CauseTally>();
+
+        for (var i = 0; i < pasted.Lines.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var line = pasted.Lines[i];
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            var emitter = lineEmitters[i] = EmitterDetector.Detect(line);
+            foreach (var strongest in Findings(line, emitter, signatures).GroupBy(finding => finding.Cause).Select(group => group.MaxBy(finding => finding.Weight)!))
+            {
+                if (!causes.TryGetValue(strongest.Cause, out var tally))
+                {
+                    causes[strongest.Cause] = tally = new CauseTally();
+                }
+                tally.Add(strongest.Weight, new Evidence(i + 1, line, strongest.MatchStart, strongest.MatchLength, emitter, strongest.Reason));
+            }
+        }
+
+        var emitters = lineEmitters.OfType<string>().GroupBy(emitter => emitter)
+            .Select(group => new EmitterCount(group.Key, group.Count()))
+            .OrderByDescending(count => count.Lines)
+            .ToList();
+
+        if (causes.Count > 0)
+        {
+            return new TriageResult(Rank(causes, signatures.Catalog), emitters, pasted.Lines.Count, pasted.TotalLines, pasted.Truncated, UsedFullTextFallback: false);
+        }
+        var fallback = await FullTextCandidatesAsync(pasted, signatures.Catalog, cancellationToken);
+        return new TriageResult(fallback, emitters, pasted.Lines.Count, pasted.TotalLines, pasted.Truncated, UsedFullTextFallback: true);
+    }
+
+    private SignatureSet CurrentSignatures()
+    {
+        var catalog = knowledgeBase.Current;
+        var current = _signatures;
+        if (current is null || !ReferenceEquals(current.Catalog, catalog))
+        {
+            _signatures = current = SignatureSet.Compile(catalog);
+        }
+        return current;
+    }
+
+    private static IEnumerable<Finding> Findings(string line, string? emitter, SignatureSet signatures)
+    {
+        foreach (var signature in signatures.Signatures)
+        {
+            Match match;
+            try
+            {
+                match = signature.Pattern.Match(line);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                continue;
+            }
+            if (match.Success)
+            {
+                var weight = EmitterDetector.Fits(signature.Emitter, emitter) ? 1.0 : OtherEmitterWeight;
+                yield return new Finding(signature.Cause, weight, match.Index, match.Length, $"{signature.Emitter} signature of this cause");
+            }
+        }
+        foreach (var reader in Readers)
+        {
+            foreach (var finding in reader.Read(line))
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    private static List<TriageCandidate> Rank(Dictionary<string, CauseTally> causes, ArticleCatalog catalog)
+    {
+        var total = causes.Values.Sum(tally => tally.Score);
+        return causes
+            .OrderByDescending(entry => entry.Value.Score)
+            .ThenByDescending(entry => entry.Value.StrongestWeight)
+            .Take(MaxCandidates)
+            .Select(entry =>
+            {
+                var (cause, tally) = entry;
+                // Confidence is the cause's share of all evidence, held down while the evidence is thin.
+                var confidence = tally.Score / total * Math.Min(1.0, tally.Score);
+                return Candidate(cause, tally.Score, confidence, tally.BestEvidence(MaxEvidencePerCause), catalog);
+            })
+            .ToList();
+    }
+
+    private async Task<List<TriageCandidate>> FullTextCandidatesAsync(PastedText pasted, ArticleCatalog catalog, CancellationToken cancellationToken)
+    {
+        var query = string.Join(' ', pasted.Lines.Where(line => !string.IsNullOrWhiteSpace(line)).Take(20));
+        var results = await searchIndex.SearchAsync(query, new SearchFilter(ArticleCategory.Cause), 3, cancellationToken);
+        var best = results.Count > 0 ? results[0].Score : 1;
+        return results
+            .Select(result => Candidate(result.Slug, result.Score, 0.3 * result.Score / best, [], catalog))
+            .ToList();
+    }
+
+    private static TriageCandidate Candidate(string cause, double score, double confidence, IReadOnlyList<Evidence> evidence, ArticleCatalog catalog)
+    {
+        var article = catalog.Find(cause);
+        return new TriageCandidate(
+            cause,
+            article?.Title ?? cause,
+            Math.Round(score, 3),
+            Math.Round(confidence, 3),
+            evidence,
+            article?.Checklist.Take(FirstStepCount).ToList() ?? []);
+    }
+
+    private sealed class CauseTally
+    {
+        private readonly List<(double Weight, Evidence Evidence)> _evidence = [];
+
+        public double Score { get; private set; }
+
+        public double StrongestWeight { get; private set; }
+
+        public void Add(double weight, Evidence evidence)
+        {
+            Score += weight;
+            StrongestWeight = Math.Max(StrongestWeight, weight);
+            _evidence.Add((weight, evidence));
+        }
+
+        public IReadOnlyList<Evidence> BestEvidence(int count) =>
+            _evidence.OrderByDescending(item => item.Weight).ThenBy(item => item.Evidence.LineNumber).Take(count).Select(item => item.Evidence).ToList();
+    }
+}
