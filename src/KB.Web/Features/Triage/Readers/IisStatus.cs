@@ -53,7 +53,9 @@ public sealed partial class IisStatus : IFindingReader
 
         foreach (Match hresult in HResult().Matches(line))
         {
-            var code = int.Parse(hresult.Groups["code"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            var code = hresult.Groups["hex"].Success
+                ? int.Parse(hresult.Groups["hex"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)
+                : (int)(long.Parse(hresult.Groups["decimal"].Value, CultureInfo.InvariantCulture) - WinHttpFacility);
             foreach (var finding in ForWin32(code, hresult.Index, hresult.Length, $"WinHTTP error {code} ({hresult.Value})"))
             {
                 yield return finding;
@@ -82,7 +84,10 @@ public sealed partial class IisStatus : IFindingReader
     [GeneratedRegex(@"\b(?<status>50[234]) (?<sub>\d{1,2}) (?<win32>\d{1,10})\b")]
     private static partial Regex W3cStatus();
 
-    [GeneratedRegex(@"0x80072(?<code>[0-9a-fA-F]{3})\b")]
+    // An HRESULT wraps a Win32 error code as 0x8007xxxx: in hex on error pages, in decimal in the ASP.NET Core module's logs.
+    private const long WinHttpFacility = 0x80070000;
+
+    [GeneratedRegex(@"0x8007(?<hex>2[0-9a-fA-F]{3})\b|ErrorCode=""(?<decimal>21479\d{5})""")]
     private static partial Regex HResult();
 
     [GeneratedRegex(@"HTTP Error (?<status>502\.\d)")]

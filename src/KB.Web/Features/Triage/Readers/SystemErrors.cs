@@ -50,7 +50,10 @@ public sealed partial class SystemErrors : IFindingReader
         if (IsTimeout(word, number))
         {
             // A timeout while connecting means packets went unanswered; a timeout afterwards means a slow upstream.
-            return (ConnectingPhase().IsMatch(line) && !line.Contains("upstream timed out", StringComparison.OrdinalIgnoreCase) ? ConnectTimeout : ResponseTimeout, "ETIMEDOUT");
+            // Node's ETIMEDOUT is always the connect timeout (a slow response surfaces as a socket timeout instead).
+            var connecting = word.Equals("ETIMEDOUT", StringComparison.OrdinalIgnoreCase)
+                || (ConnectingPhase().IsMatch(line) && !line.Contains("upstream timed out", StringComparison.OrdinalIgnoreCase));
+            return (connecting ? ConnectTimeout : ResponseTimeout, "ETIMEDOUT");
         }
         foreach (var error in Errors)
         {
