@@ -76,3 +76,23 @@
     else links[Math.min(next, links.length - 1)].focus();
   });
 })();
+
+// Log paste boxes: the server reads the text as a stream when it changes, since a pasted page of logs is
+// larger than one SignalR message may be.
+window.kbLogPaste = {
+  watch: function (textarea, dotnet) {
+    var timer;
+    textarea._kbChanged = function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { dotnet.invokeMethodAsync("ChangedAsync"); }, 250);
+    };
+    textarea.addEventListener("input", textarea._kbChanged);
+  },
+  unwatch: function (textarea) {
+    if (textarea && textarea._kbChanged) textarea.removeEventListener("input", textarea._kbChanged);
+  },
+  read: function (textarea, maxBytes) {
+    var bytes = new TextEncoder().encode(textarea.value);
+    return bytes.length > maxBytes ? bytes.slice(0, maxBytes) : bytes;
+  }
+};

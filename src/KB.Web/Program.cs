@@ -8,7 +8,7 @@ using Radzen;
 var builder = WebApplication.CreateBuilder(args);
 
 // Blazor Server with Radzen components
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
 builder.Services.AddRadzenComponents();
 
 // SQLite database, schema applied by DbUp at start-up

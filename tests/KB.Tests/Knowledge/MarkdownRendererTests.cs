@@ -130,4 +130,11 @@ public class MarkdownRendererTests
         Assert.Contains("Some bold text with code and a link", plain);
         Assert.DoesNotContain("<", plain);
     }
+
+    [Fact]
+    public void Inline_rendering_drops_the_paragraph_keeps_code_and_escapes_html()
+    {
+        Assert.Equal("Reload: <code>nginx -s reload</code>", MarkdownRenderer.RenderInline("Reload: `nginx -s reload`"));
+        Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt;", MarkdownRenderer.RenderInline("<script>alert(1)</script>"));
+    }
 }

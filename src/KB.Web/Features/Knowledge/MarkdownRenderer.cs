@@ -42,6 +42,15 @@ public static class MarkdownRenderer
         return new RenderedMarkdown(html.ToString(), plain.ToString(), Outline(document), Checklist(document, markdown));
     }
 
+    /// <summary>Renders short Markdown (a checklist step) as inline HTML through the same safe pipeline.</summary>
+    public static string RenderInline(string markdown)
+    {
+        var html = Render(markdown).Html.Trim();
+        return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal)
+            ? html[3..^4]
+            : html;
+    }
+
     private static List<OutlineHeading> Outline(MarkdownDocument document) =>
         document.Descendants<HeadingBlock>()
             .Where(heading => heading.Level is 2 or 3 && heading.GetAttributes().Id is not null)
