@@ -7,6 +7,12 @@ public sealed record LabelledLine(string Line, string Cause, string Emitter, str
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static IReadOnlyList<LabelledLine> Load() =>
-        JsonSerializer.Deserialize<List<LabelledLine>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Triage", "labelled-lines.json")), Json)!;
+    /// <summary>The set the engine is held to.</summary>
+    public static IReadOnlyList<LabelledLine> Load() => Load("labelled-lines.json");
+
+    /// <summary>Lines from other sources, collected apart from the signatures, to see how the engine does on lines it was not tuned on.</summary>
+    public static IReadOnlyList<LabelledLine> LoadHoldout() => Load("holdout-lines.json");
+
+    private static IReadOnlyList<LabelledLine> Load(string file) =>
+        JsonSerializer.Deserialize<List<LabelledLine>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Triage", file)), Json)!;
 }

@@ -16,7 +16,7 @@ public static partial class ArticleParser
     public static IReadOnlySet<string> KnownEmitters { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "nginx", "ingress-nginx", "haproxy", "envoy", "traefik", "caddy", "apache", "iis", "aws-alb", "gcp-lb",
-        "cloudflare", "php-fpm", "gunicorn", "uwsgi", "node", "kernel", "generic",
+        "cloudflare", "php-fpm", "gunicorn", "uwsgi", "node", "go", "kubernetes", "kernel", "generic",
     };
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()

@@ -25,6 +25,7 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
         new AwsAlbLogEntry(),
         new GcpStatusDetails(),
         new IisStatus(),
+        new CloudflareErrors(),
         new SystemErrors(),
     ];
 

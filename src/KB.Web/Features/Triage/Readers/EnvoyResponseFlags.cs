@@ -21,7 +21,41 @@ public sealed partial class EnvoyResponseFlags : IFindingReader
         ["UR"] = [("connection-reset", 0.8)],
     };
 
-    public IEnumerable<Finding> Read(string line)
+    // %RESPONSE_CODE_DETAILS%, and the reason Envoy gives for an upstream reset, in its access and debug logs.
+    private static readonly (Regex Detail, string Cause, double Weight)[] Details =
+    [
+        (new(@"protocol[ _]error", RegexOptions.IgnoreCase), "invalid-response", 0.9),
+        (new(@"connection[ _]termination|remote[ _]reset|local[ _]reset", RegexOptions.IgnoreCase), "connection-reset", 0.9),
+        (new(@"connection[ _]failure", RegexOptions.IgnoreCase), "upstream-down", 0.8),
+        (new(@"connection[ _]timeout", RegexOptions.IgnoreCase), "firewall-blocked", 0.8),
+        (new(@"overflow", RegexOptions.IgnoreCase), "resource-exhaustion", 0.9),
+        (new(@"tls[ _]error|CERTIFICATE_VERIFY_FAILED", RegexOptions.IgnoreCase), "tls-upstream", 0.9),
+        (new(@"no[ _]healthy[ _]upstream", RegexOptions.IgnoreCase), "misconfiguration", 0.8),
+        (new(@"no[ _]healthy[ _]upstream", RegexOptions.IgnoreCase), "upstream-down", 0.75),
+        (new(@"route[ _]not[ _]found|cluster[ _]not[ _]found", RegexOptions.IgnoreCase), "misconfiguration", 0.9),
+        (new(@"(upstream[ _])?response[ _]timeout|upstream[ _]per[ _]try[ _]timeout", RegexOptions.IgnoreCase), "upstream-timeout", 0.9),
+    ];
+
+    public IEnumerable<Finding> Read(string line) => FromFlags(line).Concat(FromDetails(line));
+
+    private static IEnumerable<Finding> FromDetails(string line)
+    {
+        var details = DetailsField().Match(line);
+        if (!details.Success)
+        {
+            yield break;
+        }
+        foreach (var (detail, cause, weight) in Details)
+        {
+            var match = detail.Match(details.Value);
+            if (match.Success)
+            {
+                yield return new Finding(cause, weight, details.Index + match.Index, match.Length, $"Envoy response details {match.Value}");
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> FromFlags(string line)
     {
         var match = FlagsAfterStatus().Match(line);
         if (!match.Success)
@@ -51,6 +85,10 @@ public sealed partial class EnvoyResponseFlags : IFindingReader
     [GeneratedRegex(@"""\s(?:\d{3}|0)\s(?<flags>[A-Z]{2,5}(?:,[A-Z]{2,5})*)\s")]
     private static partial Regex FlagsAfterStatus();
 
-    [GeneratedRegex(@"""response_flags""\s*:\s*""(?<flags>[A-Z]{2,5}(?:,[A-Z]{2,5})*)""")]
+    // JSON access logs name the field as the operator chose: "response_flags", "respflags", "flags"...
+    [GeneratedRegex(@"""[\w-]*flags""\s*:\s*""(?<flags>[A-Z]{2,5}(?:,[A-Z]{2,5})*)""", RegexOptions.IgnoreCase)]
     private static partial Regex JsonFlags();
+
+    [GeneratedRegex(@"upstream_reset_before_response_started\{[^}]*\}|(response_code_details|local reply with details)\W+[\w{} ,:.-]+", RegexOptions.IgnoreCase)]
+    private static partial Regex DetailsField();
 }

@@ -26,7 +26,19 @@ public sealed partial class HaproxyTerminationState : IFindingReader
 
     public IEnumerable<Finding> Read(string line)
     {
+        // <NOSRV>: no server could be picked at all, whatever the state says: an empty or fully down backend.
+        var noServer = line.IndexOf("<NOSRV>", StringComparison.Ordinal);
+        if (noServer >= 0)
+        {
+            yield return new Finding("misconfiguration", 1.0, noServer, "<NOSRV>".Length, "HAProxy found no server (<NOSRV>)");
+            yield return new Finding("upstream-down", 0.9, noServer, "<NOSRV>".Length, "HAProxy found no server (<NOSRV>)");
+            yield break;
+        }
         var match = StatePattern().Match(line);
+        if (!match.Success)
+        {
+            match = JsonState().Match(line);
+        }
         if (!match.Success)
         {
             yield break;
@@ -45,4 +57,7 @@ public sealed partial class HaproxyTerminationState : IFindingReader
     // "... 503 212 - - SC-- 1/1/0/0/0 0/0 ..." (HTTP) or "... 0 SC 1/1/0/0/3 0/0" (TCP): the state precedes the connection counters.
     [GeneratedRegex(@"\s(?<state>[A-Za-z-]{2}(?:[A-Za-z-]{2})?)\s+\d+/\d+/\d+/\d+/\+?\d+\s+\d+/\d+\b")]
     private static partial Regex StatePattern();
+
+    [GeneratedRegex(@"""termination_state""\s*:\s*""(?<state>[A-Za-z-]{2,4})""")]
+    private static partial Regex JsonState();
 }

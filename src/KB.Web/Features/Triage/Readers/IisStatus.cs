@@ -11,6 +11,14 @@ public sealed partial class IisStatus : IFindingReader
 {
     private static readonly Dictionary<int, (string Cause, double Weight)[]> WinHttpErrors = new()
     {
+        // Win32 and Winsock errors that ARR and the ASP.NET Core module log as well as WinHTTP's.
+        [64] = [("connection-reset", 1.0), ("application-crash", 0.4)],
+        [121] = [("upstream-timeout", 0.9)],
+        [1225] = [("upstream-down", 1.0)],
+        [1236] = [("connection-reset", 0.9)],
+        [10054] = [("connection-reset", 1.0)],
+        [10060] = [("firewall-blocked", 0.8), ("upstream-timeout", 0.7)],
+        [10061] = [("upstream-down", 1.0)],
         [12002] = [("upstream-timeout", 1.0)],
         [12007] = [("dns-resolution", 1.0)],
         [12017] = [("connection-reset", 0.5)],

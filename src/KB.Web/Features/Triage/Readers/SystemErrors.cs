@@ -30,6 +30,7 @@ public sealed partial class SystemErrors : IFindingReader
 
     private static readonly (string Cause, double Weight)[] ConnectTimeout = [("firewall-blocked", 0.8), ("upstream-timeout", 0.6), ("network-unreachable", 0.4)];
     private static readonly (string Cause, double Weight)[] ResponseTimeout = [("upstream-timeout", 0.9), ("firewall-blocked", 0.2)];
+    private static readonly (string Cause, double Weight)[] ResolverTimeout = [("dns-resolution", 0.9), ("upstream-timeout", 0.3)];
 
     public IEnumerable<Finding> Read(string line)
     {
@@ -51,6 +52,10 @@ public sealed partial class SystemErrors : IFindingReader
         {
             // A timeout while connecting means packets went unanswered; a timeout afterwards means a slow upstream.
             // Node's ETIMEDOUT is always the connect timeout (a slow response surfaces as a socket timeout instead).
+            if (ResolvingPhase().IsMatch(line))
+            {
+                return (ResolverTimeout, "ETIMEDOUT");
+            }
             var connecting = word.Equals("ETIMEDOUT", StringComparison.OrdinalIgnoreCase)
                 || (ConnectingPhase().IsMatch(line) && !line.Contains("upstream timed out", StringComparison.OrdinalIgnoreCase));
             return (connecting ? ConnectTimeout : ResponseTimeout, "ETIMEDOUT");
@@ -80,4 +85,7 @@ public sealed partial class SystemErrors : IFindingReader
 
     [GeneratedRegex(@"while connecting to upstream|connect\(\) (to \S+ )?failed|\bconnect (ETIMEDOUT|EHOSTUNREACH)|dial tcp|\bconnect:|Layer4 timeout", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConnectingPhase();
+
+    [GeneratedRegex(@"\bresolv(er|e|ing)\b|\bDNS\b|lookup \S+ on \S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ResolvingPhase();
 }

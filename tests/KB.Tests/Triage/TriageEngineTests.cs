@@ -1,0 +1,109 @@
+using KB.Tests.Knowledge;
+using KB.Web.Features.Triage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KB.Tests.Triage;
+
+public class TriageEngineTests(ShippedContentApp app) : IClassFixture<ShippedContentApp>
+{
+    private const string Refused = "2024/05/14 09:12:03 [error] 2817#2817: *1043 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.7, server: shop.example.com, request: \"GET /cart HTTP/1.1\", upstream: \"http://10.0.3.12:8080/cart\", host: \"shop.example.com\"";
+    private const string Reset = "2024/05/14 09:12:04 [error] 2817#2817: *1044 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 10.0.0.7, server: shop.example.com, request: \"GET /cart HTTP/1.1\", upstream: \"http://10.0.3.12:8080/cart\", host: \"shop.example.com\"";
+    private const string AccessOk = "10.0.0.7 - - [14/May/2024:09:12:02 +0000] \"GET /health HTTP/1.1\" 200 2 \"-\" \"kube-probe/1.29\"";
+
+    private TriageEngine Engine => app.Services.GetRequiredService<TriageEngine>();
+
+    [Fact]
+    public async Task One_line_gives_its_cause_with_evidence_pointing_into_the_line()
+    {
+        var result = await Engine.TriageAsync(Refused);
+
+        var first = result.Candidates[0];
+        Assert.Equal("upstream-down", first.Cause);
+        Assert.Equal("high", first.ConfidenceLabel);
+        var evidence = first.Evidence[0];
+        Assert.Equal(1, evidence.LineNumber);
+        Assert.Equal("nginx", evidence.Emitter);
+        Assert.Contains("Connection refused", evidence.MatchedText);
+        Assert.NotEmpty(first.FirstSteps);
+        Assert.Equal([new EmitterCount("nginx", 1)], result.Emitters);
+        Assert.False(result.UsedFullTextFallback);
+    }
+
+    [Fact]
+    public async Task Evidence_adds_up_across_lines()
+    {
+        var result = await Engine.TriageAsync(string.Join('\n', Reset, Refused, Reset, Reset));
+
+        Assert.Equal("connection-reset", result.Candidates[0].Cause);
+        Assert.Equal("upstream-down", result.Candidates[1].Cause);
+        Assert.Equal(3, result.Candidates[0].Evidence.Count);
+        Assert.True(result.Candidates[0].Score > result.Candidates[1].Score);
+    }
+
+    [Fact]
+    public async Task Noise_lines_do_not_drown_the_signal()
+    {
+        var noise = Enumerable.Repeat(AccessOk, 500)
+            .Concat(["Traceback (most recent call last):", "  File \"/srv/app/views.py\", line 10, in index", "    at Object.<anonymous> (/srv/app/index.js:10:5)"]);
+        var text = string.Join('\n', noise.Take(250).Append(Refused).Concat(noise.Skip(250)));
+
+        var result = await Engine.TriageAsync(text);
+
+        Assert.Equal("upstream-down", result.Candidates[0].Cause);
+        Assert.Equal(251, result.Candidates[0].Evidence[0].LineNumber);
+    }
+
+    [Fact]
+    public async Task Without_a_matching_signature_full_text_search_answers_with_low_confidence()
+    {
+        var result = await Engine.TriageAsync("the gateway keeps saying bad gateway after the certificate rotation");
+
+        Assert.True(result.UsedFullTextFallback);
+        Assert.NotEmpty(result.Candidates);
+        Assert.All(result.Candidates, candidate => Assert.Equal("low", candidate.ConfidenceLabel));
+    }
+
+    [Fact]
+    public async Task A_huge_paste_is_read_up_to_the_line_limit_and_says_so()
+    {
+        var lines = Enumerable.Range(0, 50_000).Select(i => i == 10 ? Refused : $"{AccessOk} {i}");
+        var text = string.Join('\n', lines);
+        Assert.True(text.Length > 4_000_000);
+
+        var result = await Engine.TriageAsync(text);
+
+        Assert.Equal(PastedText.MaxLines, result.LinesRead);
+        Assert.Equal(50_000, result.TotalLines);
+        Assert.Equal("first 2,000 of 50,000 lines read", result.ReadNote);
+        Assert.Equal("upstream-down", result.Candidates[0].Cause);
+    }
+
+    [Fact]
+    public async Task A_5_mb_line_without_line_breaks_is_cut_not_choked_on()
+    {
+        var result = await Engine.TriageAsync(new string('a', 5 * 1024 * 1024) + " (111: Connection refused)");
+
+        Assert.Equal(1, result.LinesRead);
+        Assert.DoesNotContain(result.Candidates, candidate => candidate.Evidence.Any(evidence => evidence.Line.Length > PastedText.MaxLineLength));
+    }
+
+    [Fact]
+    public void Binary_text_is_recognised()
+    {
+        Assert.True(PastedText.LooksBinary("PK\u0003\u0004\0\0\u0014\0"));
+        Assert.False(PastedText.LooksBinary(Refused + "\n\t" + Reset));
+    }
+
+    [Fact]
+    public void Excerpt_keeps_the_match_visible_in_a_long_line()
+    {
+        var line = new string('x', 500) + "MATCH" + new string('y', 500);
+
+        var excerpt = Excerpt.Around(line, 500, 5);
+
+        Assert.Equal("MATCH", excerpt.Match);
+        Assert.StartsWith("…", excerpt.Before);
+        Assert.EndsWith("…", excerpt.After);
+        Assert.Equal(Excerpt.Context + 1, excerpt.Before.Length);
+    }
+}
