@@ -1,7 +1,9 @@
 using KB.Web.Components;
 using KB.Web.Components.Pages;
 using KB.Web.Data;
+using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
+using KB.Web.Features.Responders;
 using KB.Web.Features.Triage;
 using Radzen;
 
@@ -17,6 +19,8 @@ builder.Services.AddDatabase();
 // Features
 builder.Services.AddKnowledge();
 builder.Services.AddTriage();
+builder.Services.AddIncidents();
+builder.Services.AddResponders();
 
 var app = builder.Build();
 
@@ -25,6 +29,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 app.UseNotFoundPageForBrowsers();
+app.UseAuthentication();
 app.UseAntiforgery();
 
 app.MigrateDatabase();
@@ -34,6 +39,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapKnowledgeApi();
 app.MapTriageApi();
+app.MapIncidentApi();
 app.MapApiNotFound();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+
+namespace KB.Web.Features.Incidents;
+
+/// <summary>
+/// Tells the circuits that have an incident open when someone changes it, so every responder sees ticks, status
+/// changes and notes at once. In-process: one app instance serves the team.
+/// </summary>
+public sealed class IncidentNotifier
+{
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
+
+    /// <summary>Calls <paramref name="onChanged"/> after each change of the incident, until the returned handle is disposed.</summary>
+    public IDisposable Subscribe(int incidentId, Func<Task> onChanged)
+    {
+        var key = Guid.NewGuid();
+        _subscribers.GetOrAdd(incidentId, _ => new()).TryAdd(key, onChanged);
+        return new Subscription(() =>
+        {
+            if (_subscribers.TryGetValue(incidentId, out var handlers))
+            {
+                handlers.TryRemove(key, out _);
+            }
+        });
+    }
+
+    public int SubscriberCount(int incidentId) => _subscribers.TryGetValue(incidentId, out var handlers) ? handlers.Count : 0;
+
+    public async Task PublishAsync(int incidentId)
+    {
+        if (!_subscribers.TryGetValue(incidentId, out var handlers))
+        {
+            return;
+        }
+        foreach (var handler in handlers.Values)
+        {
+            try
+            {
+                await handler();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A circuit that went away between the change and the call.
+            }
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private Action? _dispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
+    }
+}

@@ -1,0 +1,313 @@
+using System.Text.Json;
+using KB.Web.Data;
+using KB.Web.Features.Knowledge;
+using KB.Web.Features.Triage;
+using Microsoft.EntityFrameworkCore;
+
+namespace KB.Web.Features.Incidents;
+
+/// <summary>The incident lifecycle: logging, status, cause and checklist, notes, times. Every change is on the timeline.</summary>
+public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, KnowledgeBase knowledgeBase, TriageEngine triage, IncidentNotifier notifier, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<Incident> CreateAsync(IncidentDraft draft, string who, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var errorLog = draft.ErrorLog?.Trim() ?? "";
+        var suggestions = errorLog.Length == 0 ? [] : (await triage.TriageAsync(errorLog, cancellationToken)).Candidates
+            .Select(candidate => new Suggestion(candidate.Cause, candidate.Title, candidate.Confidence, candidate.Evidence.Take(2).Select(evidence => evidence.MatchedText).ToList()))
+            .ToList();
+        var severity = IncidentNames.TryParseSeverity(draft.Severity, out var parsed) ? parsed : Severity.SEV3;
+        var incident = new Incident
+        {
+            Title = draft.Title!.Trim(),
+            Service = draft.Service!.Trim(),
+            Environment = Blank(draft.Environment),
+            Proxy = Blank(draft.Proxy)?.ToLowerInvariant(),
+            Severity = severity,
+            StartedAt = draft.StartedAt?.ToUniversalTime() ?? now,
+            DetectedAt = draft.DetectedAt?.ToUniversalTime() ?? now,
+            ErrorLog = errorLog,
+            Suggestions = JsonSerializer.Serialize(suggestions, Json),
+            CreatedAt = now,
+            CreatedBy = who,
+        };
+        incident.Timeline.Add(Entry(now, who, TimelineKinds.Created, $"Logged as {severity} on {incident.Service}: {incident.Title}"));
+        if (Blank(draft.Cause) is { } cause && knowledgeBase.Current.Find(cause) is { } article)
+        {
+            LinkCause(incident, article, keepProgress: false, who, now);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Incidents.Add(incident);
+        await db.SaveChangesAsync(cancellationToken);
+        return incident;
+    }
+
+    public async Task<Incident?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Checklist.OrderBy(item => item.Position))
+            .Include(x => x.Timeline.OrderBy(entry => entry.At).ThenBy(entry => entry.Id))
+            .SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return incident;
+    }
+
+    public static IReadOnlyList<Suggestion> SuggestionsOf(Incident incident) =>
+        JsonSerializer.Deserialize<List<Suggestion>>(incident.Suggestions, Json) ?? [];
+
+    public Task<ChangeResult> ChangeStatusAsync(int id, IncidentStatus status, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, incident =>
+        {
+            if (incident.Status == status)
+            {
+                return null;
+            }
+            if (status == IncidentStatus.Resolved)
+            {
+                return "Resolve the incident with a resolution note.";
+            }
+            var from = incident.Status;
+            incident.Status = status;
+            var now = Now;
+            // Moving back clears the times of the phases left; moving on stamps the phases reached.
+            incident.IdentifiedAt = status >= IncidentStatus.Identified ? incident.IdentifiedAt ?? now : null;
+            incident.MitigatedAt = status >= IncidentStatus.Mitigated ? incident.MitigatedAt ?? now : null;
+            incident.ResolvedAt = null;
+            incident.Timeline.Add(Entry(now, who, TimelineKinds.Status, $"Status {from.Key()} → {status.Key()}"));
+            return null;
+        }, cancellationToken);
+
+    public Task<ChangeResult> ResolveAsync(int id, string? note, int? fixedByStep, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, incident =>
+        {
+            if (string.IsNullOrWhiteSpace(note))
+            {
+                return "Say in a sentence what fixed it.";
+            }
+            if (fixedByStep is { } stepId && incident.Checklist.All(item => item.Id != stepId))
+            {
+                return "The step that fixed it is not on this incident's checklist.";
+            }
+            var now = Now;
+            var from = incident.Status;
+            incident.Status = IncidentStatus.Resolved;
+            incident.IdentifiedAt ??= now;
+            incident.MitigatedAt ??= now;
+            incident.ResolvedAt = now;
+            incident.ResolutionNote = note.Trim();
+            incident.FixedByStep = fixedByStep;
+            var step = incident.Checklist.FirstOrDefault(item => item.Id == fixedByStep);
+            incident.Timeline.Add(Entry(now, who, TimelineKinds.Status, $"Status {from.Key()} → resolved"));
+            incident.Timeline.Add(Entry(now, who, TimelineKinds.Resolution, step is null ? note.Trim() : $"{note.Trim()} (fixed by: {step.Text})"));
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Links a cause and copies its article's checklist as a snapshot. Changing the cause can keep the progress of
+    /// steps that the new checklist shares with the old one.
+    /// </summary>
+    public Task<ChangeResult> LinkCauseAsync(int id, string cause, bool keepProgress, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, incident =>
+        {
+            if (knowledgeBase.Current.Find(cause) is not { Category: ArticleCategory.Cause } article)
+            {
+                return $"\"{cause}\" is not a known cause.";
+            }
+            if (incident.Cause == article.Slug && incident.CauseRevision == article.Revision)
+            {
+                return null;
+            }
+            LinkCause(incident, article, keepProgress, who, Now);
+            return null;
+        }, cancellationToken);
+
+    public Task<ChangeResult> AddNoteAsync(int id, string? text, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion: null, incident =>
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return "Write the note first.";
+            }
+            if (text.Length > MaxNote)
+            {
+                return $"Keep a note under {MaxNote} characters.";
+            }
+            incident.Timeline.Add(Entry(Now, who, TimelineKinds.Note, text.Trim()));
+            return null;
+        }, cancellationToken);
+
+    public Task<ChangeResult> UpdateTimesAsync(int id, IncidentTimes times, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, incident =>
+        {
+            if (times.Problem(incident.Status) is { } problem)
+            {
+                return problem;
+            }
+            incident.StartedAt = times.StartedAt;
+            incident.DetectedAt = times.DetectedAt;
+            incident.IdentifiedAt = times.IdentifiedAt;
+            incident.MitigatedAt = times.MitigatedAt;
+            incident.ResolvedAt = times.ResolvedAt;
+            incident.Timeline.Add(Entry(Now, who, TimelineKinds.Edit, "Times edited"));
+            return null;
+        }, cancellationToken);
+
+    public const int MaxNote = 4000;
+
+    /// <summary>Ticks or unticks a step. A step changed by someone else since it was read is not overwritten.</summary>
+    public Task<ChangeResult> SetStepDoneAsync(int id, int stepId, bool done, int expectedStepVersion, string who, CancellationToken cancellationToken = default) =>
+        ChangeStepAsync(id, stepId, expectedStepVersion, (incident, step) =>
+        {
+            if (step.Done == done)
+            {
+                return null;
+            }
+            var now = Now;
+            step.Done = done;
+            step.DoneBy = done ? who : null;
+            step.DoneAt = done ? now : null;
+            incident.Timeline.Add(Entry(now, who, TimelineKinds.Step, $"{(done ? "Ticked" : "Unticked")}: {step.Text}"));
+            return null;
+        }, cancellationToken);
+
+    public Task<ChangeResult> SetStepNoteAsync(int id, int stepId, string? note, int expectedStepVersion, string who, CancellationToken cancellationToken = default) =>
+        ChangeStepAsync(id, stepId, expectedStepVersion, (incident, step) =>
+        {
+            if (note?.Length > MaxStepNote)
+            {
+                return $"Keep a step note under {MaxStepNote} characters.";
+            }
+            step.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            incident.Timeline.Add(Entry(Now, who, TimelineKinds.Note, step.Note is null ? $"Note removed from: {step.Text}" : $"On \"{step.Text}\": {step.Note}"));
+            return null;
+        }, cancellationToken);
+
+    public const int MaxStepNote = 500;
+
+    private static void LinkCause(Incident incident, Article article, bool keepProgress, string who, DateTime now)
+    {
+        var previous = incident.Cause;
+        var done = keepProgress ? incident.Checklist.Where(item => item.Done).ToDictionary(item => item.Text, item => item) : [];
+        incident.Checklist.Clear();
+        foreach (var (text, position) in article.Checklist.Select((text, position) => (text, position)))
+        {
+            var kept = done.GetValueOrDefault(text);
+            incident.Checklist.Add(new ChecklistItem
+            {
+                Position = position,
+                Text = text,
+                Done = kept is not null,
+                DoneBy = kept?.DoneBy,
+                DoneAt = kept?.DoneAt,
+                Note = kept?.Note,
+            });
+        }
+        incident.Cause = article.Slug;
+        incident.CauseRevision = article.Revision;
+        incident.FixedByStep = null;
+        var description = previous is null || previous == article.Slug
+            ? $"Cause linked: {article.Title} ({article.Checklist.Count} checklist steps, article revision {article.Revision})"
+            : $"Cause changed from {previous} to {article.Title}; checklist progress {(keepProgress ? "kept where steps match" : "cleared")}";
+        incident.Timeline.Add(Entry(now, who, TimelineKinds.Cause, description));
+        if (incident.Status == IncidentStatus.Investigating)
+        {
+            incident.Status = IncidentStatus.Identified;
+            incident.Timeline.Add(Entry(now, who, TimelineKinds.Status, "Status investigating → identified"));
+        }
+        incident.IdentifiedAt ??= now;
+    }
+
+    /// <summary>Loads the incident, applies <paramref name="change"/> (which returns a problem or null) and saves it.</summary>
+    private async Task<ChangeResult> ChangeAsync(int id, int? expectedVersion, Func<Incident, string?> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.AsTracking().Include(x => x.Checklist).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (incident is null)
+        {
+            return ChangeResult.NotFound;
+        }
+        if (expectedVersion is { } version && incident.Version != version)
+        {
+            return ChangeResult.Conflict;
+        }
+        if (change(incident) is { } problem)
+        {
+            return ChangeResult.Invalid(problem);
+        }
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return ChangeResult.Done;
+        }
+        incident.Version++;
+        return await SaveAsync(db, id, cancellationToken);
+    }
+
+    private async Task<ChangeResult> ChangeStepAsync(int id, int stepId, int expectedStepVersion, Func<Incident, ChecklistItem, string?> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.AsTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var step = await db.ChecklistItems.AsTracking().SingleOrDefaultAsync(x => x.Id == stepId && x.IncidentId == id, cancellationToken);
+        if (incident is null || step is null)
+        {
+            return ChangeResult.NotFound;
+        }
+        if (step.Version != expectedStepVersion)
+        {
+            return ChangeResult.Conflict;
+        }
+        if (change(incident, step) is { } problem)
+        {
+            return ChangeResult.Invalid(problem);
+        }
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return ChangeResult.Done;
+        }
+        step.Version++;
+        return await SaveAsync(db, id, cancellationToken);
+    }
+
+    private async Task<ChangeResult> SaveAsync(KbDb db, int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangeResult.Conflict;
+        }
+        await notifier.PublishAsync(id);
+        return ChangeResult.Done;
+    }
+
+    private static TimelineEntry Entry(DateTime at, string who, string kind, string text) =>
+        new() { At = at, Who = who, Kind = kind, Text = text };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>A triage suggestion as kept on the incident.</summary>
+public sealed record Suggestion(string Cause, string Title, double Confidence, IReadOnlyList<string> Evidence);
+
+public sealed record ChangeResult(ChangeOutcome Outcome, string? Problem = null)
+{
+    public static ChangeResult Done { get; } = new(ChangeOutcome.Done);
+    public static ChangeResult NotFound { get; } = new(ChangeOutcome.NotFound, "The incident no longer exists.");
+    public static ChangeResult Conflict { get; } = new(ChangeOutcome.Conflict, "Someone else changed this incident a moment ago. Their change is shown now; check it and try again.");
+
+    public static ChangeResult Invalid(string problem) => new(ChangeOutcome.Invalid, problem);
+}
+
+public enum ChangeOutcome
+{
+    Done,
+    NotFound,
+    Conflict,
+    Invalid,
+}

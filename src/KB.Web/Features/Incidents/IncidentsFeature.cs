@@ -1,0 +1,13 @@
+namespace KB.Web.Features.Incidents;
+
+public static class IncidentsFeature
+{
+    public static IServiceCollection AddIncidents(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IncidentNotifier>();
+        services.AddSingleton<IncidentService>();
+        services.AddSingleton<IncidentSearch>();
+        return services;
+    }
+}
