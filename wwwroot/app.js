@@ -22,6 +22,22 @@
     });
   }
 
+  // A link marked data-carry-log takes the text of that log box along to the page it opens.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-carry-log]");
+    if (!link) return;
+    var box = document.getElementById(link.getAttribute("data-carry-log"));
+    if (box && box.value) sessionStorage.setItem("kb-triage-text", box.value);
+  });
+
+  document.addEventListener("click", function (event) {
+    var command = event.target.closest && event.target.closest(".copy-command");
+    if (!command) return;
+    copyText(command.getAttribute("data-command")).then(
+      function () { flash(command, "Copied", command.textContent); },
+      function () { flash(command, "Press Ctrl+C", command.textContent); });
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".copy-button");
     if (!button) return;
@@ -33,10 +49,10 @@
       function () { flash(button, "Press Ctrl+C"); selectContents(code); });
   });
 
-  function flash(button, label) {
+  function flash(button, label, restore) {
     button.textContent = label;
     button.classList.add("copied");
-    setTimeout(function () { button.textContent = "Copy"; button.classList.remove("copied"); }, 1500);
+    setTimeout(function () { button.textContent = restore || "Copy"; button.classList.remove("copied"); }, 1500);
   }
 
   function selectContents(element) {
@@ -90,6 +106,13 @@ window.kbLogPaste = {
   },
   unwatch: function (textarea) {
     if (textarea && textarea._kbChanged) textarea.removeEventListener("input", textarea._kbChanged);
+  },
+  takeOver: function (textarea, key) {
+    var text = sessionStorage.getItem(key);
+    sessionStorage.removeItem(key);
+    if (!text) return false;
+    textarea.value = text;
+    return true;
   },
   read: function (textarea, maxBytes) {
     var bytes = new TextEncoder().encode(textarea.value);

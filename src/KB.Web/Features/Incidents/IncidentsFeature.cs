@@ -8,6 +8,7 @@ public static class IncidentsFeature
         services.AddSingleton<IncidentNotifier>();
         services.AddSingleton<IncidentService>();
         services.AddSingleton<IncidentSearch>();
+        services.AddSingleton<DashboardStats>();
         return services;
     }
 }

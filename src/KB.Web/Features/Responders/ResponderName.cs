@@ -44,6 +44,7 @@ public static class ResponderName
             options.SlidingExpiration = true;
             options.LoginPath = "/whoami";
         });
+        services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CookieCurrentUser>();
