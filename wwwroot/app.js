@@ -114,6 +114,9 @@ window.kbLogPaste = {
     textarea.value = text;
     return true;
   },
+  hasText: function (textarea) {
+    return textarea.value.length > 0;
+  },
   read: function (textarea, maxBytes) {
     var bytes = new TextEncoder().encode(textarea.value);
     return bytes.length > maxBytes ? bytes.slice(0, maxBytes) : bytes;

@@ -16,6 +16,9 @@ public sealed class PublishedApp : IAsyncLifetime
 
     public string BaseUrl => _app!.BaseUrl;
 
+    /// <summary>What the app has logged so far: the place to look when a browser test fails.</summary>
+    public string AppOutput => _app?.Output ?? "";
+
     public string PublishFolder => System.IO.Path.Combine(_root, "app");
 
     public IBrowser Browser { get; private set; } = null!;

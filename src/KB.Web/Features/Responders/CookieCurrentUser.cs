@@ -3,22 +3,22 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace KB.Web.Features.Responders;
 
-/// <summary>Reads the responder's name from the signed-in principal: the request's in endpoints, the circuit's in components.</summary>
-public sealed class CookieCurrentUser(IHttpContextAccessor httpContextAccessor, AuthenticationStateProvider authenticationState) : ICurrentUser
+/// <summary>
+/// Reads the responder's name from the signed-in principal: the component's authentication state in pages,
+/// the request's user in API endpoints (where there is no authentication state to ask).
+/// </summary>
+public sealed class CookieCurrentUser(AuthenticationStateProvider authenticationState, IHttpContextAccessor httpContextAccessor) : ICurrentUser
 {
     public async Task<string?> NameAsync()
     {
-        var principal = httpContextAccessor.HttpContext?.User;
-        if (principal?.Identity?.IsAuthenticated != true)
+        ClaimsPrincipal? principal;
+        try
         {
-            try
-            {
-                principal = (await authenticationState.GetAuthenticationStateAsync()).User;
-            }
-            catch (InvalidOperationException)
-            {
-                // Outside a component there is no authentication state to ask.
-            }
+            principal = (await authenticationState.GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException)
+        {
+            principal = httpContextAccessor.HttpContext?.User;
         }
         return principal?.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.Name) : null;
     }
