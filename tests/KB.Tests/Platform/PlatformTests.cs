@@ -86,9 +86,8 @@ public class PlatformTests
 
     private static async Task<T> ScalarAsync<T>(KbDb db, string sql)
     {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         return (T)(await command.ExecuteScalarAsync())!;
     }
