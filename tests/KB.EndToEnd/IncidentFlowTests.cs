@@ -125,6 +125,13 @@ public class IncidentFlowTests(PublishedApp published)
     [InlineData(375, 812)]
     public async Task Incident_pages_fit_the_screen_and_are_saved_as_screenshots(int width, int height)
     {
+        using (var client = new HttpClient())
+        {
+            foreach (var (title, service, cause) in new[] { ("Checkout answers 502", "checkout-api", "upstream-down"), ("Search times out behind the ALB", "search", "upstream-timeout") })
+            {
+                (await client.PostAsJsonAsync(published.BaseUrl + "/api/incidents", new { title, service, severity = "SEV2", cause, errorLog = NginxRefused })).EnsureSuccessStatusCode();
+            }
+        }
         var page = await ResponderAsync("Erin", width, height);
         foreach (var (path, name) in new[] { ("/incidents/new", "incident-new"), ("/incidents", "incidents"), ("/", "dashboard") })
         {

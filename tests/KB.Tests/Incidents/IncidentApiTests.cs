@@ -132,7 +132,9 @@ public sealed class IncidentApiTests : IDisposable
         var token = System.Text.RegularExpressions.Regex.Match(page, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
         var saved = await client.PostAsync("/whoami?returnUrl=%2Fincidents%2Fnew", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "responder", ["Name"] = "Alice", ["__RequestVerificationToken"] = token,
+            ["_handler"] = "responder",
+            ["Name"] = "Alice",
+            ["__RequestVerificationToken"] = token,
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
