@@ -198,10 +198,12 @@ public sealed class IncidentServiceTests : IDisposable
         var incident = await CreateAsync();
         var notifier = _app.Services.GetRequiredService<IncidentNotifier>();
         var calls = 0;
+        var notified = new TaskCompletionSource();
 
-        using (notifier.Subscribe(incident.Id, () => { calls++; return Task.CompletedTask; }))
+        using (notifier.Subscribe(incident.Id, () => { Interlocked.Increment(ref calls); notified.TrySetResult(); return Task.CompletedTask; }))
         {
             await Incidents.AddNoteAsync(incident.Id, "first", "Alice");
+            await notified.Task.WaitAsync(TimeSpan.FromSeconds(5));
         }
         await Incidents.AddNoteAsync(incident.Id, "second", "Alice");
 

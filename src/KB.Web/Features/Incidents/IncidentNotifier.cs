@@ -6,7 +6,7 @@ namespace KB.Web.Features.Incidents;
 /// Tells the circuits that have an incident open when someone changes it, so every responder sees ticks, status
 /// changes and notes at once. In-process: one app instance serves the team.
 /// </summary>
-public sealed class IncidentNotifier
+public sealed class IncidentNotifier(ILogger<IncidentNotifier> logger)
 {
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
 
@@ -26,7 +26,11 @@ public sealed class IncidentNotifier
 
     public int SubscriberCount(int incidentId) => _subscribers.TryGetValue(incidentId, out var handlers) ? handlers.Count : 0;
 
-    public async Task PublishAsync(int incidentId)
+    /// <summary>
+    /// Tells every subscriber, without waiting for them: the responder who made the change does not wait while
+    /// the other circuits reload.
+    /// </summary>
+    public void Publish(int incidentId)
     {
         if (!_subscribers.TryGetValue(incidentId, out var handlers))
         {
@@ -34,14 +38,19 @@ public sealed class IncidentNotifier
         }
         foreach (var handler in handlers.Values)
         {
-            try
-            {
-                await handler();
-            }
-            catch (ObjectDisposedException)
-            {
-                // A circuit that went away between the change and the call.
-            }
+            _ = NotifyAsync(handler);
+        }
+    }
+
+    private async Task NotifyAsync(Func<Task> handler)
+    {
+        try
+        {
+            await handler();
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+        {
+            logger.LogDebug(ex, "A circuit went away between a change and its notification");
         }
     }
 

@@ -282,7 +282,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         {
             return ChangeResult.Conflict;
         }
-        await notifier.PublishAsync(id);
+        notifier.Publish(id);
         return ChangeResult.Done;
     }
 
