@@ -1,9 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using KB.Web.Data;
 using KB.Web.Features.Knowledge;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KB.Benchmarks;
 
@@ -11,9 +7,7 @@ namespace KB.Benchmarks;
 [MemoryDiagnoser]
 public class SearchBenchmarks
 {
-    private string _folder = "";
-    private ServiceProvider _services = null!;
-    private SearchIndex _index = null!;
+    private BenchDatabase _database = null!;
 
     [Params(0, 10_000)]
     public int Articles { get; set; }
@@ -24,26 +18,14 @@ public class SearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Directory.CreateTempSubdirectory("kb-bench-").FullName;
-        var connectionString = $"Data Source={Path.Combine(_folder, "kb.db")}";
-        DatabaseSetup.Migrate(connectionString);
-        _services = new ServiceCollection()
-            .AddDbContextFactory<KbDb>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()))
-            .AddSingleton<SearchIndex>()
-            .BuildServiceProvider();
-        _index = _services.GetRequiredService<SearchIndex>();
+        _database = new BenchDatabase();
         var articles = Articles == 0 ? Corpus.Shipped : Corpus.Repeated(Articles);
-        _index.RebuildAsync(articles).GetAwaiter().GetResult();
+        _database.Index.RebuildAsync(articles).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Cleanup() => _database.Dispose();
 
     [Benchmark]
-    public Task<IReadOnlyList<SearchResult>> Search() => _index.SearchAsync(Query, SearchFilter.None, 10);
+    public Task<IReadOnlyList<SearchResult>> Search() => _database.Index.SearchAsync(Query, SearchFilter.None, 10);
 }

@@ -1,11 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using KB.Web.Data;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Triage;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KB.Benchmarks;
@@ -14,8 +10,7 @@ namespace KB.Benchmarks;
 [MemoryDiagnoser]
 public class TriageBenchmarks
 {
-    private string _folder = "";
-    private ServiceProvider _services = null!;
+    private BenchDatabase _database = null!;
     private TriageEngine _engine = null!;
     private string _oneLine = "";
     private string _errorPaste = "";
@@ -24,17 +19,10 @@ public class TriageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Directory.CreateTempSubdirectory("kb-bench-").FullName;
-        var connectionString = $"Data Source={Path.Combine(_folder, "kb.db")}";
-        DatabaseSetup.Migrate(connectionString);
-        _services = new ServiceCollection()
-            .AddDbContextFactory<KbDb>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()))
-            .AddSingleton<SearchIndex>()
-            .BuildServiceProvider();
-        var index = _services.GetRequiredService<SearchIndex>();
-        var knowledgeBase = new KnowledgeBase(new ContentFolder(Corpus.ContentPath), index, NullLogger<KnowledgeBase>.Instance);
+        _database = new BenchDatabase();
+        var knowledgeBase = new KnowledgeBase(new ContentFolder(Corpus.ContentPath), _database.Index, NullLogger<KnowledgeBase>.Instance);
         knowledgeBase.ReloadAsync().GetAwaiter().GetResult();
-        _engine = new TriageEngine(knowledgeBase, index);
+        _engine = new TriageEngine(knowledgeBase, _database.Index);
 
         var labelled = JsonSerializer.Deserialize<List<JsonElement>>(File.ReadAllText(Path.Combine(Corpus.ContentPath, "..", "tests", "KB.Tests", "Triage", "labelled-lines.json")))!
             .Select(entry => entry.GetProperty("line").GetString()!.ReplaceLineEndings(" "))
@@ -47,12 +35,7 @@ public class TriageBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Cleanup() => _database.Dispose();
 
     [Benchmark(Description = "1 error line")]
     public Task<TriageResult> OneLine() => _engine.TriageAsync(_oneLine);

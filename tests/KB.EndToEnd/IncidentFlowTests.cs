@@ -10,8 +10,6 @@ public class IncidentFlowTests(PublishedApp published)
 {
     private const string NginxRefused = "2024/05/14 09:12:03 [error] 2817#2817: *1043 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.7, server: shop.example.com, request: \"GET /cart HTTP/1.1\", upstream: \"http://10.0.3.12:8080/cart\", host: \"shop.example.com\"";
 
-    private static async Task WaitForInteractivityAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-interactive]') && [...document.querySelectorAll('[data-interactive]')].every(e => e.dataset.interactive === 'true')");
 
     private async Task<IPage> ResponderAsync(string name, int width = 1280, int height = 900)
     {
@@ -34,7 +32,7 @@ public class IncidentFlowTests(PublishedApp published)
     {
         var alice = await ResponderAsync("Alice");
         await alice.GotoAsync("/incidents/new");
-        await WaitForInteractivityAsync(alice);
+        await alice.WaitForInteractivityAsync();
 
         // An empty form is refused, and nothing is saved.
         var before = await IncidentCountAsync();
@@ -56,7 +54,7 @@ public class IncidentFlowTests(PublishedApp published)
         await Expect(alice.GetByLabel("Cause", new() { Exact = true })).ToHaveValueAsync("upstream-down");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Log incident" }).ClickAsync();
         await alice.WaitForURLAsync("**/incidents/*");
-        await WaitForInteractivityAsync(alice);
+        await alice.WaitForInteractivityAsync();
         await Expect(alice.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         await Expect(alice.GetByLabel("Status", new() { Exact = true })).ToHaveTextAsync("identified");
         var incidentUrl = alice.Url;
@@ -64,7 +62,7 @@ public class IncidentFlowTests(PublishedApp published)
         // Bob opens the same incident in another browser.
         var bob = await ResponderAsync("Bob");
         await bob.GotoAsync(incidentUrl);
-        await WaitForInteractivityAsync(bob);
+        await bob.WaitForInteractivityAsync();
 
         // Alice ticks the first step; Bob sees it ticked without reloading.
         var stepName = (await alice.Locator(".checklist label").First.InnerTextAsync()).Trim();
@@ -97,9 +95,9 @@ public class IncidentFlowTests(PublishedApp published)
         foreach (var (page, width) in new[] { (alice, 1280), (await ResponderAsync("Carol", 375, 812), 375) })
         {
             await page.GotoAsync(incidentUrl);
-            await WaitForInteractivityAsync(page);
+            await page.WaitForInteractivityAsync();
             await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"incident-{width}.png"), FullPage = true });
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            var overflow = await page.HorizontalOverflowAsync();
             Assert.True(overflow <= 0, $"the incident page is {overflow}px wider than a {width}px screen");
         }
     }
@@ -109,12 +107,12 @@ public class IncidentFlowTests(PublishedApp published)
     {
         var page = await ResponderAsync("Dana");
         await page.GotoAsync("/triage");
-        await WaitForInteractivityAsync(page);
+        await page.WaitForInteractivityAsync();
         await page.GetByLabel("Log lines").FillAsync(NginxRefused);
         await page.GetByRole(AriaRole.Link, new() { Name = "Open an incident with this cause" }).First.ClickAsync();
 
         await page.WaitForURLAsync("**/incidents/new?cause=upstream-down");
-        await WaitForInteractivityAsync(page);
+        await page.WaitForInteractivityAsync();
         await Expect(page.GetByLabel("Error log excerpt")).ToHaveValueAsync(NginxRefused);
         await Expect(page.GetByLabel("Cause", new() { Exact = true })).ToHaveValueAsync("upstream-down");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Suggested causes" })).ToContainTextAsync("Upstream refuses connections");
@@ -137,7 +135,7 @@ public class IncidentFlowTests(PublishedApp published)
         {
             await page.GotoAsync(path);
             await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"{name}-{width}.png"), FullPage = true });
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            var overflow = await page.HorizontalOverflowAsync();
             Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a {width}px screen");
         }
     }

@@ -11,7 +11,7 @@ public class KnowledgeBaseBrowserTests(PublishedApp published)
     {
         var page = await published.NewPageAsync();
         await page.GotoAsync("/kb");
-        await WaitForInteractivityAsync(page);
+        await page.WaitForInteractivityAsync();
 
         await page.GetByLabel("Search the knowledge base").PressSequentiallyAsync("too big header", new() { Delay = 40 });
 
@@ -44,7 +44,7 @@ public class KnowledgeBaseBrowserTests(PublishedApp published)
     {
         var page = await published.NewPageAsync();
         await page.GotoAsync("/kb/upstream-down");
-        await WaitForInteractivityAsync(page);
+        await page.WaitForInteractivityAsync();
 
         await page.Locator("body").PressAsync("/");
         await Expect(page.Locator("#top-search")).ToBeFocusedAsync();
@@ -75,7 +75,7 @@ public class KnowledgeBaseBrowserTests(PublishedApp published)
     {
         var page = await published.NewPageAsync();
         await page.GotoAsync("/search?q=timeout");
-        await WaitForInteractivityAsync(page);
+        await page.WaitForInteractivityAsync();
 
         await page.GetByLabel("Category").SelectOptionAsync("cause");
 
@@ -121,15 +121,12 @@ public class KnowledgeBaseBrowserTests(PublishedApp published)
         foreach (var (path, name) in new[] { ("/kb", "kb"), ("/kb/upstream-down", "article"), ("/search?q=connection%20refused", "search") })
         {
             await page.GotoAsync(path);
-            await WaitForInteractivityAsync(page);
+            await page.WaitForInteractivityAsync();
             await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"{name}-{width}.png"), FullPage = name != "article" });
 
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            var overflow = await page.HorizontalOverflowAsync();
             Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a {width}px screen");
         }
     }
 
-    /// <summary>Interactive components mark themselves once Blazor's circuit renders them; typing before that is lost.</summary>
-    private static async Task WaitForInteractivityAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-interactive]')].every(e => e.dataset.interactive === 'true')");
 }

@@ -13,7 +13,7 @@ public class TriageBrowserTests(PublishedApp published)
     {
         var page = await published.NewPageAsync();
         await page.GotoAsync("/triage");
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-interactive]')].every(e => e.dataset.interactive === 'true')");
+        await page.WaitForInteractivityAsync();
 
         await page.GetByLabel("Log lines").FillAsync(string.Join('\n',
             "10.0.0.7 - - [14/May/2024:09:12:02 +0000] \"GET /health HTTP/1.1\" 200 2 \"-\" \"kube-probe/1.29\"",
@@ -34,7 +34,7 @@ public class TriageBrowserTests(PublishedApp published)
     {
         var page = await published.NewPageAsync();
         await page.GotoAsync("/triage");
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-interactive]')].every(e => e.dataset.interactive === 'true')");
+        await page.WaitForInteractivityAsync();
         var lines = Enumerable.Range(0, 3000).Select(i => i % 100 == 0 ? NginxRefused : $"10.0.0.{i % 250} - - [14/May/2024:09:12:02 +0000] \"GET /item/{i} HTTP/1.1\" 200 512 \"-\" \"curl/8.5.0\"");
 
         await page.GetByLabel("Log lines").FillAsync(string.Join('\n', lines));
@@ -50,13 +50,13 @@ public class TriageBrowserTests(PublishedApp published)
     {
         var page = await published.NewPageAsync(width, height);
         await page.GotoAsync("/triage");
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-interactive]')].every(e => e.dataset.interactive === 'true')");
+        await page.WaitForInteractivityAsync();
         await page.GetByLabel("Log lines").FillAsync(NginxRefused + "\nhaproxy[1201]: 10.0.0.1:51234 [14/May/2024:09:12:03.120] fe_http be_app/app1 0/0/-1/-1/3 503 217 - - SC-- 1/1/0/0/3 0/0 \"GET / HTTP/1.1\"");
         await Expect(page.Locator(".triage-candidate").First).ToBeVisibleAsync();
 
         await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"triage-{width}.png"), FullPage = true });
 
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        var overflow = await page.HorizontalOverflowAsync();
         Assert.True(overflow <= 0, $"/triage is {overflow}px wider than a {width}px screen");
     }
 }

@@ -1,0 +1,14 @@
+using Microsoft.Playwright;
+
+namespace KB.EndToEnd;
+
+public static class PageExtensions
+{
+    /// <summary>Interactive components mark themselves once Blazor's circuit renders them; typing before that is lost.</summary>
+    public static Task WaitForInteractivityAsync(this IPage page) =>
+        page.WaitForFunctionAsync("() => document.querySelector('[data-interactive]') && [...document.querySelectorAll('[data-interactive]')].every(e => e.dataset.interactive === 'true')");
+
+    /// <summary>How many pixels the page is wider than the screen: more than 0 means sideways scrolling on a phone.</summary>
+    public static Task<int> HorizontalOverflowAsync(this IPage page) =>
+        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+}
