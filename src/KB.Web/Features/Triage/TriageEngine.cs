@@ -70,6 +70,9 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
         return new TriageResult(fallback, emitters, pasted.Lines.Count, pasted.TotalLines, pasted.Truncated, UsedFullTextFallback: true);
     }
 
+    /// <summary>Compiles the signatures ahead of the first paste, which would otherwise wait most of a second for it.</summary>
+    public void WarmUp() => CurrentSignatures();
+
     private SignatureSet CurrentSignatures()
     {
         var catalog = knowledgeBase.Current;
