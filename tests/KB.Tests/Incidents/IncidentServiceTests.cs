@@ -137,6 +137,18 @@ public sealed class IncidentServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Severity_can_be_raised_and_lowered_on_the_timeline()
+    {
+        var incident = await CreateAsync();
+
+        await Incidents.ChangeSeverityAsync(incident.Id, Severity.SEV1, incident.Version, "Bob");
+
+        var reread = (await Incidents.FindAsync(incident.Id))!;
+        Assert.Equal(Severity.SEV1, reread.Severity);
+        Assert.Contains(reread.Timeline, entry => entry.Who == "Bob" && entry.Text == "Severity SEV2 → SEV1");
+    }
+
+    [Fact]
     public async Task Resolving_needs_a_note_and_records_the_step_that_fixed_it()
     {
         var incident = await CreateAsync();

@@ -82,6 +82,17 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
             return null;
         }, cancellationToken);
 
+    public Task<ChangeResult> ChangeSeverityAsync(int id, Severity severity, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, incident =>
+        {
+            if (incident.Severity != severity)
+            {
+                incident.Timeline.Add(Entry(Now, who, TimelineKinds.Edit, $"Severity {incident.Severity} → {severity}"));
+                incident.Severity = severity;
+            }
+            return null;
+        }, cancellationToken);
+
     public Task<ChangeResult> ResolveAsync(int id, string? note, int? fixedByStep, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, incident =>
         {
