@@ -28,12 +28,18 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
+app.UseSecurityHeaders();
 app.UseNotFoundPageForBrowsers();
 app.UseAuthentication();
 app.UseAntiforgery();
 
 app.MigrateDatabase();
+if (args is ["backup", var backupFile])
+{
+    return await app.BackupDatabaseAsync(backupFile);
+}
 await app.LoadKnowledgeAsync();
+app.WarmUpTriage();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
@@ -44,5 +50,6 @@ app.MapApiNotFound();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -6,7 +6,8 @@ namespace KB.Web.Data;
 /// <summary>Per-connection settings: SQLite forgets them when a connection closes.</summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public const string Statements = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    // synchronous = FULL: WAL + NORMAL survives a killed process, but only FULL fsyncs the WAL at every commit, so an acknowledged write survives a power loss too.
+    public const string Statements = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -19,7 +19,8 @@ internal static partial class SafeUrls
             }
             if (link.IsImage)
             {
-                link.ReplaceBy(new LiteralInline(link.Title ?? AltText(link)));
+                // Without copyChildren the alt text inlines are not appended after the literal a second time.
+                link.ReplaceBy(new LiteralInline(link.Title ?? AltText(link)), copyChildren: false);
             }
             else
             {
@@ -50,13 +51,19 @@ internal static partial class SafeUrls
     private static string AltText(LinkInline image) =>
         string.Concat(image.Descendants<LiteralInline>().Select(literal => literal.Content.ToString()));
 
+    /// <summary>
+    /// Puts the link's text in its place. Markdig's <c>InsertBefore</c> leaves the inserted inline without its previous
+    /// sibling, so a later <c>Remove</c> or <c>ReplaceBy</c> of it (an image inside the link, after a task list marker)
+    /// silently fails and the image kept its javascript: URL; <c>InsertAfter</c> links both ways.
+    /// </summary>
     private static void Unwrap(LinkInline link)
     {
-        var children = link.ToList();
-        foreach (var child in children)
+        Inline previous = link;
+        foreach (var child in link.ToList())
         {
             child.Remove();
-            link.InsertBefore(child);
+            previous.InsertAfter(child);
+            previous = child;
         }
         link.Remove();
     }
