@@ -38,6 +38,8 @@ public class MarkdownRendererTests
     [InlineData("![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)")]
     [InlineData("[click](  javascript:alert(1)  )")]
     [InlineData("[a](file:///etc/passwd)")]
+    [InlineData("[![x](javascript:alert(1))](javascript:alert(2))")]
+    [InlineData("- [ ] [![x](javascript:alert(1))](javascript:alert(2))")]
     public void Unsafe_link_and_image_urls_do_not_survive(string markdown)
     {
         var html = MarkdownRenderer.Render(markdown).Html;
