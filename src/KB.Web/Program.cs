@@ -1,9 +1,9 @@
 using KB.Web.Components;
 using KB.Web.Components.Pages;
 using KB.Web.Data;
+using KB.Web.Features.Accounts;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
-using KB.Web.Features.Responders;
 using KB.Web.Features.Triage;
 using Radzen;
 
@@ -20,7 +20,7 @@ builder.Services.AddDatabase();
 builder.Services.AddKnowledge();
 builder.Services.AddTriage();
 builder.Services.AddIncidents();
-builder.Services.AddResponders();
+builder.Services.AddAccounts();
 
 var app = builder.Build();
 
@@ -31,6 +31,8 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseNotFoundPageForBrowsers();
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MigrateDatabase();
@@ -38,11 +40,14 @@ if (args is ["backup", var backupFile])
 {
     return await app.BackupDatabaseAsync(backupFile);
 }
+await app.EnsureFirstAdminAsync();
 await app.LoadKnowledgeAsync();
 app.WarmUpTriage();
 
-app.MapStaticAssets();
-app.MapHealthChecks("/healthz");
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapBackupDownload();
 app.MapKnowledgeApi();
 app.MapTriageApi();
 app.MapIncidentApi();

@@ -1,7 +1,5 @@
-using System.Globalization;
 using KB.Web.Features.Incidents;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KB.Web.Data;
 
@@ -34,29 +32,9 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : DbContext(options)
         });
         modelBuilder.Entity<TimelineEntry>().ToTable("timeline_entries");
 
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(entity => entity.GetProperties()))
-        {
-            property.SetColumnName(SnakeCase(property.Name));
-        }
+        SqliteConventions.UseSnakeCaseColumns(modelBuilder);
     }
 
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcText>();
-        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcText>();
-    }
-
-    /// <summary>UTC times as fixed-width ISO 8601 text, so that SQLite sorts and compares them correctly as text.</summary>
-    private sealed class UtcText() : ValueConverter<DateTime, string>(value => Format(value), text => Parse(text))
-    {
-        private static string Format(DateTime value) =>
-            (value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime())
-                .ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-        private static DateTime Parse(string text) =>
-            DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        SqliteConventions.StoreTimesAsUtcText(configurationBuilder);
 }

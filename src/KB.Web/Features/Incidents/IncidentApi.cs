@@ -1,5 +1,5 @@
 using KB.Web.Features.Knowledge;
-using KB.Web.Features.Responders;
+using KB.Web.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KB.Web.Features.Incidents;
@@ -11,7 +11,7 @@ public static class IncidentApi
         var api = endpoints.MapGroup("/api/incidents");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:int}", GetAsync).WithName("GetIncident");
-        api.MapPost("/", CreateAsync);
+        api.MapPost("/", CreateAsync).RequireAuthorization(policy => policy.RequireRole(Roles.Responder));
         endpoints.MapGet("/incidents/{id:int}/postmortem.md", PostmortemAsync);
         return endpoints;
     }

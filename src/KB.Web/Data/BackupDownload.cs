@@ -1,0 +1,23 @@
+using KB.Web.Features.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
+
+namespace KB.Web.Data;
+
+/// <summary>The admin's backup button: the same online backup as the `backup` command, streamed as a download.</summary>
+public static class BackupDownload
+{
+    public static void MapBackupDownload(this WebApplication app) =>
+        app.MapPost("/admin/backup", async (HttpContext context, IAntiforgery antiforgery, IDbContextFactory<KbDb> dbFactory, TimeProvider clock) =>
+        {
+            await antiforgery.ValidateRequestAsync(context);
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var file = Path.Combine(Path.GetTempPath(), $"kb-backup-{Guid.NewGuid():N}.db");
+            if (await DatabaseBackup.BackupAsync(db.Database.GetConnectionString()!, file, context.RequestAborted) != 0)
+            {
+                return Results.Problem("The backup could not be made; the app log says why.", statusCode: StatusCodes.Status500InternalServerError);
+            }
+            var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            return Results.File(stream, "application/vnd.sqlite3", $"502desk-backup-{clock.GetUtcNow():yyyyMMdd-HHmmss}.db");
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+}

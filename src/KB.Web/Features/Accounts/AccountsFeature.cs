@@ -1,0 +1,148 @@
+using KB.Web.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KB.Web.Features.Accounts;
+
+public static class AccountsFeature
+{
+    /// <summary>Chooses the token handler for requests that carry a bearer token, the sign-in cookie otherwise.</summary>
+    private const string CookieOrToken = "CookieOrToken";
+
+    public const string SignInPath = "/account/signin";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddDbContextFactory<AccountsDb>(ConfigureDatabase); // also registers a scoped AccountsDb for Identity's stores
+        services.AddIdentityCore<Account>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = PasswordRules.MinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AccountsDb>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AccountClaims>()
+            .AddPasswordValidator<PasswordRules>();
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrToken;
+                options.DefaultChallengeScheme = CookieOrToken;
+            })
+            .AddPolicyScheme(CookieOrToken, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? ApiTokens.Scheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokens.Scheme, null)
+            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            {
+                options.Cookie.Name = "kb_session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = SessionStore.Lifetime;
+                options.SlidingExpiration = true;
+                options.LoginPath = SignInPath;
+                options.AccessDeniedPath = "/account/denied";
+                options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            });
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionStore>((options, store) => options.SessionStore = store);
+
+        services.AddAuthorization(options => options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, SignedInUser>();
+        services.AddSingleton<ApiTokens>();
+        services.AddScoped<AccountAdmin>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddRequestLimits();
+        services.AddDataProtection().SetApplicationName("502-desk");
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
+            options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                new DirectoryInfo(KeysFolder(configuration, environment)), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        return services;
+    }
+
+    /// <summary>The keys that protect sign-in cookies live beside the database, so a restart does not sign everyone out.</summary>
+    private static string KeysFolder(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(DatabaseSetup.ResolveConnectionString(configuration.GetConnectionString("KB"), environment.ContentRootPath)).DataSource;
+        var folder = Path.Combine(Path.GetDirectoryName(database) ?? environment.ContentRootPath, "keys");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static void ConfigureDatabase(IServiceProvider provider, DbContextOptionsBuilder options) => options
+        .UseSqlite(DatabaseSetup.ResolveConnectionString(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("KB"),
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
+        .AddInterceptors(new SqlitePragmas());
+
+    /// <summary>Browsers are sent to the sign-in page; API callers get the status code.</summary>
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/_blazor"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>On a start with no users, KB:Admin:Email and KB:Admin:Password create the first admin.</summary>
+    public static async Task EnsureFirstAdminAsync(this WebApplication app)
+    {
+        var email = app.Configuration["KB:Admin:Email"];
+        var password = app.Configuration["KB:Admin:Password"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
+        if (await admin.AnyUsersAsync())
+        {
+            return;
+        }
+        var name = app.Configuration["KB:Admin:DisplayName"] is { Length: > 0 } configured ? configured : "Admin";
+        var result = await admin.CreateFirstAdminAsync(email, name, password);
+        if (result.Account is null)
+        {
+            throw new InvalidOperationException("KB:Admin could not create the first admin: " + string.Join(" ", result.Problems.Values));
+        }
+        app.Logger.LogInformation("Created the first admin, {Email}, from KB:Admin.", email);
+    }
+
+    public static void MapAccountEndpoints(this WebApplication app)
+    {
+        app.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<Account> signIn) =>
+        {
+            await antiforgery.ValidateRequestAsync(context);
+            await signIn.SignOutAsync();
+            return Results.Redirect(SignInPath + "?signedOut=1");
+        }).AllowAnonymous();
+    }
+
+    /// <summary>A local return address, so that the sign-in form cannot be used to send people elsewhere.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
+}
