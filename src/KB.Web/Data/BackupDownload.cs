@@ -10,7 +10,10 @@ public static class BackupDownload
     public static void MapBackupDownload(this WebApplication app) =>
         app.MapPost("/admin/backup", async (HttpContext context, IAntiforgery antiforgery, IDbContextFactory<KbDb> dbFactory, TimeProvider clock) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
             await using var db = await dbFactory.CreateDbContextAsync();
             var file = Path.Combine(Path.GetTempPath(), $"kb-backup-{Guid.NewGuid():N}.db");
             if (await DatabaseBackup.BackupAsync(db.Database.GetConnectionString()!, file, context.RequestAborted) != 0)

@@ -37,7 +37,7 @@ public sealed class IncidentApiTests : IDisposable
         var step = incident.GetProperty("checklist")[0];
         Assert.False(step.GetProperty("done").GetBoolean());
         Assert.Equal(JsonValueKind.Null, step.GetProperty("doneBy").ValueKind);
-        Assert.Equal("api", incident.GetProperty("timeline")[0].GetProperty("who").GetString());
+        Assert.Equal("automation (token 1)", incident.GetProperty("timeline")[0].GetProperty("who").GetString());
         Assert.Equal(JsonValueKind.Null, incident.GetProperty("resolvedAt").ValueKind);
         Assert.EndsWith("Z", incident.GetProperty("startedAt").GetString());
     }
@@ -116,31 +116,5 @@ public sealed class IncidentApiTests : IDisposable
         Assert.Equal("text/markdown", postmortem.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"incident-{id}-postmortem.md", postmortem.Content.Headers.ContentDisposition?.ToString());
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/incidents/999999/postmortem.md")).StatusCode);
-    }
-
-    [Fact]
-    public async Task Incident_pages_ask_for_a_name_first_and_the_name_form_keeps_it_in_a_cookie()
-    {
-        var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-        var form = await client.GetAsync("/incidents/new");
-        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
-        Assert.Contains("/whoami?returnUrl=%2Fincidents%2Fnew", form.Headers.Location?.OriginalString);
-
-        var page = await client.GetStringAsync("/whoami?returnUrl=%2Fincidents%2Fnew");
-        Assert.Contains("<label for=\"responder-name\">Your name</label>", page);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        var saved = await client.PostAsync("/whoami?returnUrl=%2Fincidents%2Fnew", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "responder",
-            ["Name"] = "Alice",
-            ["__RequestVerificationToken"] = token,
-        }));
-
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal("/incidents/new", saved.Headers.Location?.AbsolutePath);
-        var formNow = await client.GetAsync("/incidents/new");
-        Assert.Equal(HttpStatusCode.OK, formNow.StatusCode);
-        Assert.Contains("You: Alice", await formNow.Content.ReadAsStringAsync());
     }
 }

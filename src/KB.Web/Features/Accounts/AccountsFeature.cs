@@ -100,6 +100,10 @@ public static class AccountsFeature
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/_blazor"))
         {
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = ApiTokens.Scheme;
+            }
         }
         else
         {
@@ -136,7 +140,10 @@ public static class AccountsFeature
     {
         app.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<Account> signIn) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
             await signIn.SignOutAsync();
             return Results.Redirect(SignInPath + "?signedOut=1");
         }).AllowAnonymous();

@@ -1,5 +1,5 @@
-using KB.Web.Features.Knowledge;
 using KB.Web.Features.Accounts;
+using KB.Web.Features.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KB.Web.Features.Incidents;

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using KB.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KB.Tests.Accounts;
+
+/// <summary>First admin set-up, invitations with one-time links, roles and disabling, as an admin does them in the browser.</summary>
+public sealed partial class InvitationTests : IDisposable
+{
+    private readonly KbApp _app = new();
+
+    [Fact]
+    public async Task Without_a_configured_admin_the_first_visit_sets_one_up_once()
+    {
+        using var fresh = new KbApp(settings: new() { ["KB:Admin:Email"] = "", ["KB:Admin:Password"] = "" });
+        var client = fresh.CreateAnonymousClient();
+
+        var signIn = await client.GetAsync("/account/signin");
+        Assert.Equal("/account/setup", signIn.Headers.Location?.AbsolutePath);
+        var weak = await KbApp.PostFormAsync(client, "/account/setup", "setup", NewAccount("owner@example.test", "Owner", "password1234"));
+        Assert.Contains("most common passwords", await weak.Content.ReadAsStringAsync());
+        var created = await KbApp.PostFormAsync(client, "/account/setup", "setup", NewAccount("owner@example.test", "Owner", TestUsers.Password));
+
+        Assert.Equal("/admin/users", created.Headers.Location?.AbsolutePath);
+        Assert.Contains("owner@example.test", await client.GetStringAsync("/admin/users"));
+        var again = await fresh.CreateAnonymousClient().GetAsync("/account/setup");
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        var secondAdmin = await KbApp.PostFormAsync(fresh.CreateAnonymousClient(), "/account/signin", "sign-in", new() { ["Form.Email"] = "owner@example.test", ["Form.Password"] = TestUsers.Password });
+        Assert.Equal("/", secondAdmin.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task An_invitation_link_creates_an_account_with_the_role_once_and_only_once()
+    {
+        var admin = await _app.SignInAsync();
+        var invited = await KbApp.PostFormAsync(admin, "/admin/users", "invite", new() { ["InviteForm.Email"] = "new.person@example.test", ["InviteForm.Role"] = Roles.Editor });
+        var link = new Uri(InviteLink().Match(await invited.Content.ReadAsStringAsync()).Groups[1].Value);
+
+        var stranger = _app.CreateAnonymousClient();
+        var page = await stranger.GetStringAsync(link.PathAndQuery);
+        Assert.Contains("new.person@example.test", page);
+        Assert.Contains("<label for=\"display-name\">Your name</label>", page);
+        var mismatch = await KbApp.PostFormAsync(stranger, link.PathAndQuery, "accept-invitation", new() { ["Form.DisplayName"] = "New Person", ["Form.Password"] = TestUsers.Password, ["Form.ConfirmPassword"] = "something else entirely" });
+        Assert.Contains("The two passwords differ", await mismatch.Content.ReadAsStringAsync());
+        var accepted = await KbApp.PostFormAsync(stranger, link.PathAndQuery, "accept-invitation", new() { ["Form.DisplayName"] = "New Person", ["Form.Password"] = TestUsers.Password, ["Form.ConfirmPassword"] = TestUsers.Password });
+
+        Assert.Equal("/", accepted.Headers.Location?.AbsolutePath);
+        Assert.Contains("New Person", await stranger.GetStringAsync("/account/profile"));
+        Assert.Contains("role <strong>Editor</strong>", await stranger.GetStringAsync("/account/profile"));
+        var reused = await _app.CreateAnonymousClient().GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.NotFound, reused.StatusCode);
+        Assert.Contains("not valid", await reused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Display_names_stay_unique_so_the_timeline_says_who_did_what()
+    {
+        var existing = await _app.CreateAsync(Roles.Responder, "Sam Doe");
+        var admin = await _app.SignInAsync();
+        var invited = await KbApp.PostFormAsync(admin, "/admin/users", "invite", new() { ["InviteForm.Email"] = "sam2@example.test", ["InviteForm.Role"] = Roles.Viewer });
+        var link = new Uri(InviteLink().Match(await invited.Content.ReadAsStringAsync()).Groups[1].Value);
+
+        var response = await KbApp.PostFormAsync(_app.CreateAnonymousClient(), link.PathAndQuery, "accept-invitation", new() { ["Form.DisplayName"] = existing.DisplayName.ToUpperInvariant(), ["Form.Password"] = TestUsers.Password, ["Form.ConfirmPassword"] = TestUsers.Password });
+
+        Assert.Contains("already uses this name", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_admin_sets_roles_and_disables_users_but_not_the_last_admin()
+    {
+        var responder = await _app.CreateAsync(Roles.Responder);
+        var admin = await _app.SignInAsync();
+
+        var promoted = await PostRowFormAsync(admin, $"role-{responder.Id}", new() { ["role"] = Roles.Editor });
+        Assert.Contains($"{responder.DisplayName} is now Editor", promoted);
+        var disabled = await PostRowFormAsync(admin, $"disable-{responder.Id}", []);
+        Assert.Contains($"{responder.DisplayName} is disabled", disabled);
+
+        var selfDemote = await PostRowFormAsync(admin, $"role-{await AdminIdAsync()}", new() { ["role"] = Roles.Viewer });
+        Assert.Contains("last admin", selfDemote);
+    }
+
+    private async Task<string> AdminIdAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        return (await users.FindByEmailAsync(KbApp.AdminEmail))!.Id;
+    }
+
+    private static async Task<string> PostRowFormAsync(HttpClient admin, string formName, Dictionary<string, string> fields)
+    {
+        var response = await KbApp.PostFormAsync(admin, "/admin/users", formName, fields);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private static Dictionary<string, string> NewAccount(string email, string name, string password) => new()
+    {
+        ["Form.Email"] = email,
+        ["Form.DisplayName"] = name,
+        ["Form.Password"] = password,
+        ["Form.ConfirmPassword"] = password,
+    };
+
+    [GeneratedRegex(@"<code>(http://localhost/account/invite/[A-Za-z0-9_\-]+)</code>")]
+    private static partial Regex InviteLink();
+
+    public void Dispose() => _app.Dispose();
+}
