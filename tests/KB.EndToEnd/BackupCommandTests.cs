@@ -21,7 +21,7 @@ public sealed class BackupCommandTests(PublishedApp published) : IDisposable
             ["ConnectionStrings__KB"] = $"Data Source={DatabasePath}",
             ["KB__ContentPath"] = Repository.Path("content"),
         });
-        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var client = TestAccounts.ApiClient(app.BaseUrl);
         string[] titles = ["backup probe one", "backup probe two", "backup probe three"];
         foreach (var title in titles)
         {

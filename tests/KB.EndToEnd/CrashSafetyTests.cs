@@ -30,7 +30,7 @@ public sealed class CrashSafetyTests(PublishedApp published, ITestOutputHelper o
         var failedInFlight = 0;
         await using (var app = await StartAppAsync())
         {
-            using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+            using var client = TestAccounts.ApiClient(app.BaseUrl, TimeSpan.FromSeconds(30));
             using var stop = new CancellationTokenSource(MaxLoad + TimeSpan.FromSeconds(20));
             var writers = Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
             {
@@ -68,7 +68,7 @@ public sealed class CrashSafetyTests(PublishedApp published, ITestOutputHelper o
         Assert.True(failedInFlight > 0, "no request was in flight when the app was killed");
 
         await using var restarted = await StartAppAsync();
-        using var reader = new HttpClient { BaseAddress = new Uri(restarted.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        using var reader = TestAccounts.ApiClient(restarted.BaseUrl, TimeSpan.FromSeconds(30));
         var missing = new List<string>();
         foreach (var (id, title) in acknowledged.OrderBy(pair => pair.Key))
         {

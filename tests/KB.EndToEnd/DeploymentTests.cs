@@ -14,7 +14,7 @@ public class DeploymentTests(PublishedApp published)
     [InlineData("/favicon.png")]
     public async Task Published_app_in_production_serves_the_top_level_static_files_with_their_bytes(string path)
     {
-        using var client = new HttpClient();
+        using var client = TestAccounts.ApiClient();
 
         var response = await client.GetAsync(published.BaseUrl + path);
 
@@ -27,7 +27,7 @@ public class DeploymentTests(PublishedApp published)
     [InlineData("/_content/Radzen.Blazor/css/material-base.css")]
     public async Task Published_app_serves_framework_and_package_assets(string path)
     {
-        using var client = new HttpClient();
+        using var client = TestAccounts.ApiClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(published.BaseUrl + path)).StatusCode);
     }
@@ -51,7 +51,7 @@ public class DeploymentTests(PublishedApp published)
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["ConnectionStrings__KB"] = $"Data Source={Path.Combine(data.Path, "kb.db")}",
             });
-        using var client = new HttpClient();
+        using var client = TestAccounts.ApiClient();
 
         var css = await client.GetAsync(app.BaseUrl + "/app.css");
         var kb = await client.GetStringAsync(app.BaseUrl + "/kb/dns-resolution");

@@ -13,17 +13,14 @@ public class IncidentFlowTests(PublishedApp published)
 
     private async Task<IPage> ResponderAsync(string name, int width = 1280, int height = 900)
     {
-        var page = await published.NewPageAsync(width, height);
-        await page.GotoAsync("/whoami");
-        await page.GetByLabel("Your name").FillAsync(name);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/whoami"));
+        var page = await published.NewPageAsync(width, height, signedIn: false);
+        await TestAccounts.SignInAsUserAsync(page, published.BaseUrl, name);
         return page;
     }
 
     private async Task<int> IncidentCountAsync()
     {
-        using var client = new HttpClient();
+        using var client = TestAccounts.ApiClient();
         return (await client.GetFromJsonAsync<JsonElement>(published.BaseUrl + "/api/incidents?pageSize=200")).GetArrayLength();
     }
 
@@ -123,7 +120,7 @@ public class IncidentFlowTests(PublishedApp published)
     [InlineData(375, 812)]
     public async Task Incident_pages_fit_the_screen_and_are_saved_as_screenshots(int width, int height)
     {
-        using (var client = new HttpClient())
+        using (var client = TestAccounts.ApiClient())
         {
             foreach (var (title, service, cause) in new[] { ("Checkout answers 502", "checkout-api", "upstream-down"), ("Search times out behind the ALB", "search", "upstream-timeout") })
             {

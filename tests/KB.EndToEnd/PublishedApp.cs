@@ -48,13 +48,17 @@ public sealed class PublishedApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies and storage) with one page, at the given width.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh browser context (its own cookies and storage) with one page, at the given width: signed in as the admin
+    /// unless <paramref name="signedIn"/> is false.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool signedIn = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            StorageState = signedIn ? await TestAccounts.AdminStateAsync(Browser, BaseUrl) : null,
         });
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = BaseUrl });
         return await context.NewPageAsync();

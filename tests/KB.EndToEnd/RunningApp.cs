@@ -45,7 +45,7 @@ public sealed class RunningApp : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in TestAccounts.Settings.Concat(environment))
         {
             start.Environment[key] = value;
         }

@@ -48,6 +48,7 @@ public sealed class HostileInputApp(PublishedApp published) : IAsyncLifetime
             BaseURL = BaseUrl,
             BypassCSP = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            StorageState = await TestAccounts.AdminStateAsync(published.Browser, BaseUrl),
         });
         var page = await context.NewPageAsync();
         if (!interactive)

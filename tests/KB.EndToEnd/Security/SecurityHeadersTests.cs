@@ -14,7 +14,7 @@ public class SecurityHeadersTests(PublishedApp published)
     [InlineData("/no-such-page")]
     public async Task Pages_api_responses_and_static_files_carry_the_security_headers(string path)
     {
-        using var client = new HttpClient();
+        using var client = TestAccounts.ApiClient();
         using var response = await client.GetAsync(published.BaseUrl + path);
 
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));

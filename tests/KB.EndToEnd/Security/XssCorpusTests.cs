@@ -100,7 +100,7 @@ public class XssCorpusTests(HostileInputApp app) : IClassFixture<HostileInputApp
         // Every payload that fits a title is in one; services and environments take as many as fit beside them, the
         // environments from the end of the corpus (a page per incident is the costly part). Each incident's log repeats
         // its title, so triage quotes it.
-        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var client = TestAccounts.ApiClient(app.BaseUrl);
         var titles = XssPayloads.PackedInto(200, Payloads);
         var services = XssPayloads.PackedInto(100, Payloads);
         var environments = XssPayloads.PackedInto(60, Payloads.Reverse());
@@ -141,7 +141,7 @@ public class XssCorpusTests(HostileInputApp app) : IClassFixture<HostileInputApp
     {
         var probe = await app.NewProbeAsync();
         var page = probe.Page;
-        await page.SignInAsync("<img src=x onerror=alert(1)>");
+        await page.SignInAsync(app.BaseUrl, "<img src=x onerror=alert(1)>");
 
         await probe.VisitAsync("/incidents/new");
         await page.GetByLabel("Title").FillAsync("\"><svg onload=alert(1)>");
@@ -217,7 +217,7 @@ public class XssCorpusTests(HostileInputApp app) : IClassFixture<HostileInputApp
                     if (!probes.TryGetValue(mode, out var probe))
                     {
                         probe = probes[mode] = await app.NewProbeAsync(mode);
-                        await probe.Page.SignInAsync(Names[(worker * 2 + (mode ? 1 : 0)) % Names.Count]);
+                        await probe.Page.SignInAsync(app.BaseUrl, Names[(worker * 2 + (mode ? 1 : 0)) % Names.Count]);
                     }
                     await visit(probe, items[i]);
                 }

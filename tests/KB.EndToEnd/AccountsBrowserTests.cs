@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KB.EndToEnd;
+
+[Collection(PublishedAppCollection.Name)]
+public class AccountsBrowserTests(PublishedApp published)
+{
+    [Fact]
+    public async Task A_stranger_is_sent_to_sign_in_and_comes_back_to_the_page_asked_for()
+    {
+        var page = await published.NewPageAsync(390, 844, signedIn: false);
+
+        await page.GotoAsync("/incidents");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin"));
+        await page.GetByLabel("Email").FillAsync(TestAccounts.AdminEmail);
+        await page.GetByLabel("Password").FillAsync("a wrong password entirely");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or the password is not right.");
+        Assert.Equal("", await page.GetByLabel("Password").InputValueAsync());
+        await page.GetByLabel("Password").FillAsync(TestAccounts.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(published.BaseUrl + "/incidents");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = TestAccounts.AdminName, Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByText("You are signed out.")).ToBeVisibleAsync();
+        await page.GotoAsync("/incidents");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin"));
+    }
+
+    [Fact]
+    public async Task A_disabled_users_open_incident_page_stops_changing_anything_within_a_minute()
+    {
+        int id;
+        using (var client = TestAccounts.ApiClient())
+        {
+            var created = await client.PostAsJsonAsync(published.BaseUrl + "/api/incidents", new { title = "Disable check", service = "web", cause = "upstream-down" });
+            id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        }
+        var name = "Leaver " + Guid.NewGuid().ToString("N")[..6];
+        var leaver = await published.NewPageAsync(signedIn: false);
+        await TestAccounts.SignInAsUserAsync(leaver, published.BaseUrl, name);
+        await leaver.GotoAsync($"/incidents/{id}");
+        await leaver.WaitForInteractivityAsync();
+        var steps = leaver.GetByRole(AriaRole.Checkbox);
+        await steps.First.ClickAsync();
+        await Expect(steps.First).ToBeCheckedAsync();
+
+        var admin = await published.NewPageAsync();
+        await admin.GotoAsync("/admin/users");
+        await admin.GetByRole(AriaRole.Button, new() { Name = $"Disable {name}" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"{name} is disabled");
+        var disabledAt = Stopwatch.StartNew();
+
+        // The open page keeps its connection; within the revalidation interval its session is found ended.
+        while (disabledAt.Elapsed < TimeSpan.FromSeconds(60) && !await leaver.GetByText("Your session has ended").IsVisibleAsync())
+        {
+            await steps.Nth(1).ClickAsync();
+            await Task.Delay(1000);
+        }
+
+        Assert.True(disabledAt.Elapsed < TimeSpan.FromSeconds(60), "the disabled user's page still changed the incident after 60 s");
+        var before = await ChecklistAsync(id);
+        await steps.Nth(2).ClickAsync();
+        await Task.Delay(500);
+        Assert.Equal(before, await ChecklistAsync(id));
+    }
+
+    private async Task<string> ChecklistAsync(int id)
+    {
+        using var client = TestAccounts.ApiClient();
+        return (await client.GetFromJsonAsync<JsonElement>($"{published.BaseUrl}/api/incidents/{id}")).GetProperty("checklist").GetRawText();
+    }
+}
