@@ -18,9 +18,9 @@ public static class ResponderName
         {
             return (null, "Enter the name your team knows you by.");
         }
-        if (trimmed.Length > MaxLength)
+        if (LengthLimit.Problem(trimmed, MaxLength, "The name") is { } tooLong)
         {
-            return (null, $"Keep the name under {MaxLength} characters.");
+            return (null, tooLong);
         }
         if (trimmed.Any(char.IsControl))
         {
