@@ -39,7 +39,7 @@ public class TriageBrowserTests(PublishedApp published)
 
         await page.GetByLabel("Log lines").FillAsync(string.Join('\n', lines));
 
-        await Expect(page.Locator(".triage-summary")).ToContainTextAsync("first 2,000 of 3,000 lines read");
+        await Expect(page.Locator(".triage-summary")).ToContainTextAsync("Read the first 2,000 of 3,000 lines.");
         await Expect(page.Locator(".triage-candidate .candidate-title").First).ToHaveAttributeAsync("href", "/kb/upstream-down");
     }
 

@@ -40,6 +40,16 @@ public class SearchQueryTests
         Assert.Single(SearchQuery.Parse(new string('x', 3000)).Terms);
     }
 
+    [Fact]
+    public void A_query_of_more_terms_than_are_read_says_how_much_of_it_was_searched()
+    {
+        var sixteen = string.Join(' ', Enumerable.Range(0, SearchQuery.MaxTerms).Select(i => "word" + i));
+
+        Assert.Null(SearchQuery.Parse(sixteen).SearchedLength);
+        Assert.Null(SearchQuery.Parse(sixteen + " the").SearchedLength);
+        Assert.Equal(sixteen.Length, SearchQuery.Parse(sixteen + " seventeen").SearchedLength);
+    }
+
     [Theory]
     [InlineData("keepalive timeout alb", "Aligning keep-alive timeouts between proxy and upstream", 2.0 / 3)]
     [InlineData("sock permission", "Proxy cannot open the upstream socket (permission denied)", 1.0)]

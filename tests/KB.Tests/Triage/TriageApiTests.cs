@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KB.Tests.Knowledge;
+using KB.Web.Features.Triage;
 
 namespace KB.Tests.Triage;
 
@@ -59,8 +60,28 @@ public class TriageApiTests(ShippedContentApp app) : IClassFixture<ShippedConten
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.StartsWith("first 2,000 of", body.GetProperty("note").GetString());
+        Assert.StartsWith("Read the first 2,000 of", body.GetProperty("note").GetString());
+        Assert.Equal(2_000, body.GetProperty("linesRead").GetInt32());
+        Assert.True(body.GetProperty("totalLines").GetInt32() > 2_000);
+        Assert.True(body.GetProperty("truncated").GetBoolean());
         Assert.Equal("upstream-down", body.GetProperty("candidates")[0].GetProperty("cause").GetString());
+    }
+
+    [Fact]
+    public async Task Text_of_exactly_the_byte_limit_is_read_and_one_byte_more_is_refused_naming_the_field()
+    {
+        var text = "connect() failed (111: Connection refused) while connecting to upstream\n";
+        text += new string('x', PastedText.MaxBytes - text.Length);
+
+        var accepted = await _client.PostAsJsonAsync("/api/triage", new { text });
+        var refused = await _client.PostAsJsonAsync("/api/triage", new { text = text + "x" });
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var message = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("text")[0].GetString();
+        Assert.Contains("at most 6,291,456 bytes (6 MB)", message);
+        Assert.Contains("this one has 6,291,457", message);
     }
 
     [Fact]

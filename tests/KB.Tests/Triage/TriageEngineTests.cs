@@ -74,7 +74,7 @@ public class TriageEngineTests(ShippedContentApp app) : IClassFixture<ShippedCon
 
         Assert.Equal(PastedText.MaxLines, result.LinesRead);
         Assert.Equal(50_000, result.TotalLines);
-        Assert.Equal("first 2,000 of 50,000 lines read", result.ReadNote);
+        Assert.Equal("Read the first 2,000 of 50,000 lines.", result.ReadNote);
         Assert.Equal("upstream-down", result.Candidates[0].Cause);
     }
 
@@ -85,6 +85,20 @@ public class TriageEngineTests(ShippedContentApp app) : IClassFixture<ShippedCon
 
         Assert.Equal(1, result.LinesRead);
         Assert.DoesNotContain(result.Candidates, candidate => candidate.Evidence.Any(evidence => evidence.Line.Length > PastedText.MaxLineLength));
+        Assert.Equal(1, result.LinesCut);
+        Assert.Equal("1 line was longer than 2,000 characters: only the first 2,000 of it were read.", result.ReadNote);
+    }
+
+    [Fact]
+    public async Task A_line_of_exactly_the_line_limit_is_read_whole()
+    {
+        var line = Refused + new string(' ', PastedText.MaxLineLength - Refused.Length);
+
+        var whole = await Engine.TriageAsync(line);
+        var cut = await Engine.TriageAsync(line + "x");
+
+        Assert.Equal((0, null), (whole.LinesCut, whole.ReadNote));
+        Assert.Equal(1, cut.LinesCut);
     }
 
     [Fact]

@@ -175,9 +175,9 @@ public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, Sess
         {
             return "Enter the name your team knows you by.";
         }
-        if (name.Length > Account.MaxDisplayNameLength)
+        if (LengthLimit.Problem(name, Account.MaxDisplayNameLength, "The name") is { } tooLong)
         {
-            return $"Use at most {Account.MaxDisplayNameLength} characters for the name.";
+            return tooLong;
         }
         if (name.Any(char.IsControl))
         {
@@ -190,7 +190,7 @@ public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, Sess
     public static string? EmailProblem(string email) => email switch
     {
         "" => "Enter an email address.",
-        { Length: > Account.MaxEmailLength } => $"Use at most {Account.MaxEmailLength} characters for the email.",
+        { Length: > Account.MaxEmailLength } => LengthLimit.Problem(email, Account.MaxEmailLength, "The email"),
         _ when !IsEmail(email) => "Enter an email address like name@example.com.",
         _ => null,
     };

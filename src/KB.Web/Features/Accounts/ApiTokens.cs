@@ -84,7 +84,7 @@ public sealed class ApiTokens(IDbContextFactory<AccountsDb> dbFactory, IConfigur
     public static string? NameProblem(string? name) => (name?.Trim() ?? "") switch
     {
         "" => "Name the token after what will use it, e.g. \"deploy pipeline\".",
-        var trimmed when trimmed.Length > MaxNameLength => $"Use at most {MaxNameLength} characters for the name.",
+        var trimmed when trimmed.Length > MaxNameLength => LengthLimit.Problem(trimmed, MaxNameLength, "The token name"),
         _ => null,
     };
 

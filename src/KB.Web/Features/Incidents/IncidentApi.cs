@@ -31,6 +31,10 @@ public static class IncidentApi
         {
             if (IncidentNames.TryParseSeverity(severity, out var parsed)) { severityFilter = parsed; } else { errors["severity"] = ["Use SEV1, SEV2, SEV3 or SEV4."]; }
         }
+        if (LengthLimit.Problem(q, IncidentFilter.MaxText, "The text filter") is { } tooLong)
+        {
+            errors["q"] = [tooLong];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

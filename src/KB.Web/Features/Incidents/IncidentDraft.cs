@@ -30,21 +30,21 @@ public sealed class IncidentDraft
         {
             Fail("title", "Give the incident a title, e.g. \"502s on checkout\".");
         }
-        else if (Title.Trim().Length > MaxTitle)
+        else if (LengthLimit.Problem(Title.Trim(), MaxTitle, "The title") is { } titleTooLong)
         {
-            Fail("title", $"Keep the title under {MaxTitle} characters.");
+            Fail("title", titleTooLong);
         }
         if (string.IsNullOrWhiteSpace(Service))
         {
             Fail("service", "Name the service that answers 502.");
         }
-        else if (Service.Trim().Length > MaxService)
+        else if (LengthLimit.Problem(Service.Trim(), MaxService, "The service name") is { } serviceTooLong)
         {
-            Fail("service", $"Keep the service name under {MaxService} characters.");
+            Fail("service", serviceTooLong);
         }
-        if (Environment?.Trim().Length > MaxEnvironment)
+        if (LengthLimit.Problem(Environment?.Trim(), MaxEnvironment, "The environment") is { } environmentTooLong)
         {
-            Fail("environment", $"Keep the environment under {MaxEnvironment} characters.");
+            Fail("environment", environmentTooLong);
         }
         if (!string.IsNullOrWhiteSpace(Proxy) && !ArticleParser.KnownEmitters.Contains(Proxy.Trim()))
         {
@@ -62,9 +62,9 @@ public sealed class IncidentDraft
         {
             Fail("detectedAt", "It cannot have been detected before it started.");
         }
-        if (ErrorLog?.Length > MaxErrorLog)
+        if (LengthLimit.Problem(ErrorLog, MaxErrorLog, "The error log excerpt") is { } errorLogTooLong)
         {
-            Fail("errorLog", $"The excerpt is longer than {MaxErrorLog / 1024} KB. Keep the lines around the failure.");
+            Fail("errorLog", $"{errorLogTooLong} Keep the lines around the failure.");
         }
         if (!string.IsNullOrWhiteSpace(Cause) && catalog.Find(Cause.Trim()) is not { Category: ArticleCategory.Cause })
         {

@@ -17,6 +17,7 @@ public sealed record IncidentFilter(
     int PageSize = 25)
 {
     public const int MaxPageSize = 200;
+    public const int MaxText = 200;
 }
 
 public enum IncidentSort

@@ -71,9 +71,11 @@ public sealed class SearchIndex(IDbContextFactory<KbDb> dbFactory)
     /// Articles matching every term come first; when they are fewer than asked for, articles matching some terms follow.
     /// Within each group, BM25 plus the title and tag bonus orders them.
     /// </summary>
-    public async Task<IReadOnlyList<SearchResult>> SearchAsync(string? text, SearchFilter filter, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SearchResult>> SearchAsync(string? text, SearchFilter filter, int limit, CancellationToken cancellationToken = default) =>
+        SearchAsync(SearchQuery.Parse(text), filter, limit, cancellationToken);
+
+    public async Task<IReadOnlyList<SearchResult>> SearchAsync(SearchQuery query, SearchFilter filter, int limit, CancellationToken cancellationToken = default)
     {
-        var query = SearchQuery.Parse(text);
         if (query.IsEmpty)
         {
             return [];

@@ -16,25 +16,37 @@ public sealed class SearchQuery
         "of", "on", "or", "the", "this", "to", "was", "what", "when", "why", "with", "while",
     ];
 
-    private SearchQuery(IReadOnlyList<IReadOnlyList<string[]>> terms) => Terms = terms;
+    private SearchQuery(IReadOnlyList<IReadOnlyList<string[]>> terms, int? searchedLength)
+    {
+        Terms = terms;
+        SearchedLength = searchedLength;
+    }
 
     /// <summary>Each term is a set of alternatives; each alternative is a phrase of one or more words.</summary>
     public IReadOnlyList<IReadOnlyList<string[]>> Terms { get; }
 
     public bool IsEmpty => Terms.Count == 0;
 
+    /// <summary>
+    /// When the text has more than <see cref="MaxTerms"/> terms, how many of its characters were searched (up to the
+    /// end of the last term); null when all of it was.
+    /// </summary>
+    public int? SearchedLength { get; }
+
     public static SearchQuery Parse(string? text)
     {
-        var words = Words(text ?? "");
-        var meaningful = words.Where(word => !StopWords.Contains(word)).ToArray();
-        if (meaningful.Length > 0)
+        var tokens = Tokens(text ?? "");
+        var meaningful = tokens.Where(token => !StopWords.Contains(token.Word)).ToList();
+        if (meaningful.Count > 0)
         {
-            words = meaningful;
+            tokens = meaningful;
         }
+        var words = tokens.Select(token => token.Word).ToArray();
 
         var terms = new List<IReadOnlyList<string[]>>();
         var seen = new HashSet<string>();
-        for (var i = 0; i < words.Length && terms.Count < MaxTerms;)
+        var i = 0;
+        while (i < words.Length && terms.Count < MaxTerms)
         {
             var (group, length) = SynonymGroupAt(words, i);
             var key = string.Join(' ', words.Skip(i).Take(length));
@@ -44,7 +56,7 @@ public sealed class SearchQuery
             }
             i += length;
         }
-        return new SearchQuery(terms);
+        return new SearchQuery(terms, i < words.Length ? tokens[i - 1].End : null);
     }
 
     /// <summary>Every term must match (any alternative of it).</summary>
@@ -129,13 +141,19 @@ public sealed class SearchQuery
         return (best, bestLength);
     }
 
-    /// <summary>Splits like the FTS5 unicode61 tokenizer: runs of letters and digits, lower-cased.</summary>
-    private static string[] Words(string text)
+    private static string[] Words(string text) => Tokens(text).Select(token => token.Word).ToArray();
+
+    /// <summary>
+    /// Splits like the FTS5 unicode61 tokenizer: runs of letters and digits, lower-cased, each with the position just
+    /// after it. A word keeps its first 64 letters, which match it by prefix.
+    /// </summary>
+    private static List<(string Word, int End)> Tokens(string text)
     {
-        var words = new List<string>();
+        var tokens = new List<(string Word, int End)>();
         var current = new StringBuilder();
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (char.IsLetterOrDigit(c))
             {
                 if (current.Length < 64)
@@ -145,14 +163,14 @@ public sealed class SearchQuery
             }
             else if (current.Length > 0)
             {
-                words.Add(current.ToString());
+                tokens.Add((current.ToString(), i));
                 current.Clear();
             }
         }
         if (current.Length > 0)
         {
-            words.Add(current.ToString());
+            tokens.Add((current.ToString(), text.Length));
         }
-        return words.ToArray();
+        return tokens;
     }
 }

@@ -6,10 +6,14 @@ public sealed class PastedText
     public const int MaxLines = 2_000;
     public const int MaxLineLength = 2_000;
 
-    private PastedText(IReadOnlyList<string> lines, int totalLines)
+    /// <summary>The most UTF-8 bytes the paste box reads and POST /api/triage accepts.</summary>
+    public const int MaxBytes = 6 * 1024 * 1024;
+
+    private PastedText(IReadOnlyList<string> lines, int totalLines, int linesCut)
     {
         Lines = lines;
         TotalLines = totalLines;
+        LinesCut = linesCut;
     }
 
     /// <summary>The non-blank lines read, numbered from 1 by their position in the paste.</summary>
@@ -17,12 +21,14 @@ public sealed class PastedText
 
     public int TotalLines { get; }
 
-    public bool Truncated => TotalLines > Lines.Count;
+    /// <summary>Lines read only up to <see cref="MaxLineLength"/> characters.</summary>
+    public int LinesCut { get; }
 
     public static PastedText Read(string text)
     {
         var lines = new List<string>();
         var total = 0;
+        var cut = 0;
         var start = 0;
         while (start <= text.Length)
         {
@@ -34,12 +40,17 @@ public sealed class PastedText
             total++;
             if (lines.Count < MaxLines)
             {
-                var length = Math.Min(end - start, MaxLineLength);
-                lines.Add(text.Substring(start, length).TrimEnd('\r'));
+                var line = text.AsSpan(start, end - start).TrimEnd('\r');
+                if (line.Length > MaxLineLength)
+                {
+                    cut++;
+                    line = line[..MaxLineLength];
+                }
+                lines.Add(line.ToString());
             }
             start = end + 1;
         }
-        return new PastedText(lines, total);
+        return new PastedText(lines, total, cut);
     }
 
     /// <summary>Text that is mostly control characters is a binary file pasted or posted by mistake.</summary>

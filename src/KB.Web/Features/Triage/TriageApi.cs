@@ -10,11 +10,20 @@ public static class TriageApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<TriageResponse>, ProblemHttpResult>> TriageAsync(TriageRequest? request, TriageEngine engine, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TriageResponse>, ProblemHttpResult, ValidationProblem>> TriageAsync(TriageRequest? request, TriageEngine engine, CancellationToken cancellationToken)
     {
         if (request?.Text is not { } text || string.IsNullOrWhiteSpace(text))
         {
             return Problem("Paste at least one log line in \"text\".");
+        }
+        if (System.Text.Encoding.UTF8.GetByteCount(text) is var bytes and > PastedText.MaxBytes)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>
+                {
+                    ["text"] = [$"\"text\" can be at most {PastedText.MaxBytes:N0} bytes ({PastedText.MaxBytes / (1024 * 1024)} MB) of UTF-8; this one has {bytes:N0}. Send the lines around the failure: triage reads the first {PastedText.MaxLines:N0} lines."],
+                },
+                title: "Too much to triage");
         }
         if (PastedText.LooksBinary(text))
         {
@@ -29,7 +38,8 @@ public static class TriageApi
 
     public sealed record TriageRequest(string? Text);
 
-    public sealed record TriageResponse(IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, string? Note, bool LowConfidence)
+    public sealed record TriageResponse(
+        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence)
     {
         public static TriageResponse From(TriageResult result) => new(
             result.Candidates.Select(candidate => new CandidateResponse(
@@ -44,6 +54,8 @@ public static class TriageApi
             result.Emitters,
             result.LinesRead,
             result.TotalLines,
+            result.LinesCut,
+            result.Truncated,
             result.ReadNote,
             result.UsedFullTextFallback);
     }

@@ -64,10 +64,10 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
 
         if (causes.Count > 0)
         {
-            return new TriageResult(Rank(causes, signatures.Catalog), emitters, pasted.Lines.Count, pasted.TotalLines, pasted.Truncated, UsedFullTextFallback: false);
+            return new TriageResult(Rank(causes, signatures.Catalog), emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: false);
         }
         var fallback = await FullTextCandidatesAsync(pasted, signatures.Catalog, cancellationToken);
-        return new TriageResult(fallback, emitters, pasted.Lines.Count, pasted.TotalLines, pasted.Truncated, UsedFullTextFallback: true);
+        return new TriageResult(fallback, emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: true);
     }
 
     /// <summary>Compiles the signatures ahead of the first paste, which would otherwise wait most of a second for it.</summary>

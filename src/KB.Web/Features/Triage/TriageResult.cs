@@ -6,11 +6,29 @@ public sealed record TriageResult(
     IReadOnlyList<EmitterCount> Emitters,
     int LinesRead,
     int TotalLines,
-    bool Truncated,
+    int LinesCut,
     bool UsedFullTextFallback)
 {
-    /// <summary>Says which part of a long paste was read, e.g. "first 2,000 of 48,210 lines read".</summary>
-    public string? ReadNote => Truncated ? $"first {LinesRead:N0} of {TotalLines:N0} lines read" : null;
+    public bool Truncated => TotalLines > LinesRead || LinesCut > 0;
+
+    /// <summary>Says which part of a long paste was read, e.g. "Read the first 2,000 of 48,210 lines.", or null when all of it was.</summary>
+    public string? ReadNote
+    {
+        get
+        {
+            var notes = new List<string>();
+            if (TotalLines > LinesRead)
+            {
+                notes.Add($"Read the first {LinesRead:N0} of {TotalLines:N0} lines.");
+            }
+            if (LinesCut > 0)
+            {
+                notes.Add($"{LinesCut:N0} {(LinesCut == 1 ? "line was" : "lines were")} longer than {PastedText.MaxLineLength:N0} characters: "
+                    + $"only the first {PastedText.MaxLineLength:N0} of {(LinesCut == 1 ? "it" : "each")} were read.");
+            }
+            return notes.Count > 0 ? string.Join(' ', notes) : null;
+        }
+    }
 }
 
 public sealed record TriageCandidate(
