@@ -25,7 +25,7 @@ public class AccountsBrowserTests(PublishedApp published)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(published.BaseUrl + "/incidents");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = TestAccounts.AdminName, Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator(".account-name")).ToHaveTextAsync(TestAccounts.AdminName);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByText("You are signed out.")).ToBeVisibleAsync();
         await page.GotoAsync("/incidents");

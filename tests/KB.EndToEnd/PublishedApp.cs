@@ -54,12 +54,8 @@ public sealed class PublishedApp : IAsyncLifetime
     /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool signedIn = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            StorageState = signedIn ? await TestAccounts.AdminStateAsync(Browser, BaseUrl) : null,
-        });
+        var options = new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } };
+        var context = signedIn ? await TestAccounts.AdminContextAsync(Browser, options) : await Browser.NewContextAsync(options);
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = BaseUrl });
         return await context.NewPageAsync();
     }

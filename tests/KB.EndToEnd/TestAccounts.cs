@@ -43,18 +43,19 @@ public static class TestAccounts
     public const string UserPassword = "plum orchard kettle drum 81";
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string BaseUrl, string Name), string> Users = new();
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>> AdminStates = new();
 
-    /// <summary>The admin's signed-in browser state for an app, made once by signing in through the form.</summary>
-    public static Task<string> AdminStateAsync(IBrowser browser, string baseUrl) => AdminStates.GetOrAdd(baseUrl, async _ =>
+    /// <summary>
+    /// A browser context signed in as the admin through the form. Each context gets a session of its own: contexts
+    /// sharing one cookie would all lose it when any of them signs in as someone else, which ends the session it had.
+    /// </summary>
+    public static async Task<IBrowserContext> AdminContextAsync(IBrowser browser, BrowserNewContextOptions options)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        var context = await browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await SignInAsync(page);
-        var state = await context.StorageStateAsync();
-        await context.CloseAsync();
-        return state;
-    });
+        await page.CloseAsync();
+        return context;
+    }
 
     /// <summary>
     /// Signs the page in as the team member with this display name: the first time, an admin invites them in a browser
@@ -80,7 +81,7 @@ public static class TestAccounts
     /// <summary>An admin creates an invitation on the users page; the one-time link it shows is returned.</summary>
     public static async Task<string> InviteAsync(IBrowser browser, string baseUrl, string email, string role)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, StorageState = await AdminStateAsync(browser, baseUrl) });
+        var context = await AdminContextAsync(browser, new BrowserNewContextOptions { BaseURL = baseUrl });
         try
         {
             var admin = await context.NewPageAsync();

@@ -43,12 +43,11 @@ public sealed class HostileInputApp(PublishedApp published) : IAsyncLifetime
     /// </param>
     public async Task<XssProbe> NewProbeAsync(bool interactive = true)
     {
-        var context = await published.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await TestAccounts.AdminContextAsync(published.Browser, new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             BypassCSP = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            StorageState = await TestAccounts.AdminStateAsync(published.Browser, BaseUrl),
         });
         var page = await context.NewPageAsync();
         if (!interactive)
