@@ -32,7 +32,7 @@ public sealed class IncidentDraft
         }
         else if (Title.Trim().Length > MaxTitle)
         {
-            Fail("title", $"Keep the title under {MaxTitle} characters.");
+            Fail("title", $"Keep the title to at most {MaxTitle} characters.");
         }
         if (string.IsNullOrWhiteSpace(Service))
         {
@@ -40,11 +40,11 @@ public sealed class IncidentDraft
         }
         else if (Service.Trim().Length > MaxService)
         {
-            Fail("service", $"Keep the service name under {MaxService} characters.");
+            Fail("service", $"Keep the service name to at most {MaxService} characters.");
         }
         if (Environment?.Trim().Length > MaxEnvironment)
         {
-            Fail("environment", $"Keep the environment under {MaxEnvironment} characters.");
+            Fail("environment", $"Keep the environment to at most {MaxEnvironment} characters.");
         }
         if (!string.IsNullOrWhiteSpace(Proxy) && !ArticleParser.KnownEmitters.Contains(Proxy.Trim()))
         {
@@ -64,7 +64,7 @@ public sealed class IncidentDraft
         }
         if (ErrorLog?.Length > MaxErrorLog)
         {
-            Fail("errorLog", $"The excerpt is longer than {MaxErrorLog / 1024} KB. Keep the lines around the failure.");
+            Fail("errorLog", $"Keep the excerpt to at most {MaxErrorLog:N0} characters: the lines around the failure.");
         }
         if (!string.IsNullOrWhiteSpace(Cause) && catalog.Find(Cause.Trim()) is not { Category: ArticleCategory.Cause })
         {
