@@ -2,6 +2,7 @@ using KB.Web.Components;
 using KB.Web.Components.Pages;
 using KB.Web.Data;
 using KB.Web.Features.Accounts;
+using KB.Web.Features.Audit;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Triage;
@@ -21,6 +22,7 @@ builder.Services.AddKnowledge();
 builder.Services.AddTriage();
 builder.Services.AddIncidents();
 builder.Services.AddAccounts();
+builder.Services.AddAudit();
 
 var app = builder.Build();
 
@@ -51,6 +53,7 @@ app.MapBackupDownload();
 app.MapKnowledgeApi();
 app.MapTriageApi();
 app.MapIncidentApi();
+app.MapAuditExport();
 app.MapApiNotFound();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,3 +1,4 @@
+using KB.Web.Features.Audit;
 using KB.Web.Features.Incidents;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : DbContext(options)
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,6 +33,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : DbContext(options)
             item.Property(x => x.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<TimelineEntry>().ToTable("timeline_entries");
+        modelBuilder.Entity<AuditEntry>().ToTable("audit_entries");
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);
     }

@@ -1,12 +1,17 @@
+using System.Globalization;
 using System.Text.Json;
 using KB.Web.Data;
+using KB.Web.Features.Audit;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Triage;
 using Microsoft.EntityFrameworkCore;
 
 namespace KB.Web.Features.Incidents;
 
-/// <summary>The incident lifecycle: logging, status, cause and checklist, notes, times. Every change is on the timeline.</summary>
+/// <summary>
+/// The incident lifecycle: logging, status, cause and checklist, notes, times. Every change is on the timeline, and
+/// writes an audit entry in the same save, so no change lands without its entry.
+/// </summary>
 public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, KnowledgeBase knowledgeBase, TriageEngine triage, IncidentNotifier notifier, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -42,8 +47,15 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Incidents.Add(incident);
+        var added = incident.Timeline.ToList();
         await db.SaveChangesAsync(cancellationToken);
+        // The entry names the incident by the id its insert was given, in the same transaction.
+        db.AuditEntries.Add(AuditEntry.Of(now, who, AuditActions.IncidentCreated, AuditSubjects.Incident, SubjectId(incident.Id),
+            AuditSummary(incident.Id, added), after: IncidentSnapshot.Of(incident)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return incident;
     }
 
@@ -61,7 +73,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         JsonSerializer.Deserialize<List<Suggestion>>(incident.Suggestions, Json) ?? [];
 
     public Task<ChangeResult> ChangeStatusAsync(int id, IncidentStatus status, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, incident =>
+        ChangeAsync(id, expectedVersion, AuditActions.IncidentStatus, who, incident =>
         {
             if (incident.Status == status)
             {
@@ -83,7 +95,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         }, cancellationToken);
 
     public Task<ChangeResult> ChangeSeverityAsync(int id, Severity severity, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, incident =>
+        ChangeAsync(id, expectedVersion, AuditActions.IncidentSeverity, who, incident =>
         {
             if (incident.Severity != severity)
             {
@@ -94,11 +106,15 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         }, cancellationToken);
 
     public Task<ChangeResult> ResolveAsync(int id, string? note, int? fixedByStep, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, incident =>
+        ChangeAsync(id, expectedVersion, AuditActions.IncidentResolved, who, incident =>
         {
             if (string.IsNullOrWhiteSpace(note))
             {
                 return "Say in a sentence what fixed it.";
+            }
+            if (note.Trim().Length > MaxResolutionNote)
+            {
+                return $"Keep the resolution note to at most {MaxResolutionNote} characters.";
             }
             if (fixedByStep is { } stepId && incident.Checklist.All(item => item.Id != stepId))
             {
@@ -123,7 +139,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
     /// steps that the new checklist shares with the old one.
     /// </summary>
     public Task<ChangeResult> LinkCauseAsync(int id, string cause, bool keepProgress, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, incident =>
+        ChangeAsync(id, expectedVersion, AuditActions.IncidentCause, who, incident =>
         {
             if (knowledgeBase.Current.Find(cause) is not { Category: ArticleCategory.Cause } article)
             {
@@ -138,22 +154,22 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         }, cancellationToken);
 
     public Task<ChangeResult> AddNoteAsync(int id, string? text, string who, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion: null, incident =>
+        ChangeAsync(id, expectedVersion: null, AuditActions.IncidentNote, who, incident =>
         {
             if (string.IsNullOrWhiteSpace(text))
             {
                 return "Write the note first.";
             }
-            if (text.Length > MaxNote)
+            if (text.Trim().Length > MaxNote)
             {
-                return $"Keep a note under {MaxNote} characters.";
+                return $"Keep a note to at most {MaxNote} characters.";
             }
             incident.Timeline.Add(Entry(Now, who, TimelineKinds.Note, text.Trim()));
             return null;
         }, cancellationToken);
 
     public Task<ChangeResult> UpdateTimesAsync(int id, IncidentTimes times, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, expectedVersion, incident =>
+        ChangeAsync(id, expectedVersion, AuditActions.IncidentTimes, who, incident =>
         {
             if (times.Problem(incident.Status) is { } problem)
             {
@@ -169,10 +185,11 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         }, cancellationToken);
 
     public const int MaxNote = 4000;
+    public const int MaxResolutionNote = 2000;
 
     /// <summary>Ticks or unticks a step. A step changed by someone else since it was read is not overwritten.</summary>
     public Task<ChangeResult> SetStepDoneAsync(int id, int stepId, bool done, int expectedStepVersion, string who, CancellationToken cancellationToken = default) =>
-        ChangeStepAsync(id, stepId, expectedStepVersion, (incident, step) =>
+        ChangeStepAsync(id, stepId, expectedStepVersion, done ? AuditActions.StepDone : AuditActions.StepUndone, who, (incident, step) =>
         {
             if (step.Done == done)
             {
@@ -187,11 +204,11 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         }, cancellationToken);
 
     public Task<ChangeResult> SetStepNoteAsync(int id, int stepId, string? note, int expectedStepVersion, string who, CancellationToken cancellationToken = default) =>
-        ChangeStepAsync(id, stepId, expectedStepVersion, (incident, step) =>
+        ChangeStepAsync(id, stepId, expectedStepVersion, AuditActions.StepNote, who, (incident, step) =>
         {
-            if (note?.Length > MaxStepNote)
+            if (note?.Trim().Length > MaxStepNote)
             {
-                return $"Keep a step note under {MaxStepNote} characters.";
+                return $"Keep a step note to at most {MaxStepNote} characters.";
             }
             step.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             incident.Timeline.Add(Entry(Now, who, TimelineKinds.Note, step.Note is null ? $"Note removed from: {step.Text}" : $"On \"{step.Text}\": {step.Note}"));
@@ -233,8 +250,8 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         incident.IdentifiedAt ??= now;
     }
 
-    /// <summary>Loads the incident, applies <paramref name="change"/> (which returns a problem or null) and saves it.</summary>
-    private async Task<ChangeResult> ChangeAsync(int id, int? expectedVersion, Func<Incident, string?> change, CancellationToken cancellationToken)
+    /// <summary>Loads the incident, applies <paramref name="change"/> (which returns a problem or null) and saves it with its audit entry.</summary>
+    private async Task<ChangeResult> ChangeAsync(int id, int? expectedVersion, string action, string who, Func<Incident, string?> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incident = await db.Incidents.AsTracking().Include(x => x.Checklist).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
@@ -246,6 +263,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         {
             return ChangeResult.Conflict;
         }
+        var before = IncidentSnapshot.Of(incident);
         if (change(incident) is { } problem)
         {
             return ChangeResult.Invalid(problem);
@@ -255,10 +273,12 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
             return ChangeResult.Done;
         }
         incident.Version++;
+        db.AuditEntries.Add(AuditEntry.Of(Now, who, action, AuditSubjects.Incident, SubjectId(id),
+            AuditSummary(id, IncidentSnapshot.AddedTimeline(incident)), before, IncidentSnapshot.Of(incident)));
         return await SaveAsync(db, id, cancellationToken);
     }
 
-    private async Task<ChangeResult> ChangeStepAsync(int id, int stepId, int expectedStepVersion, Func<Incident, ChecklistItem, string?> change, CancellationToken cancellationToken)
+    private async Task<ChangeResult> ChangeStepAsync(int id, int stepId, int expectedStepVersion, string action, string who, Func<Incident, ChecklistItem, string?> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incident = await db.Incidents.AsTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
@@ -271,6 +291,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         {
             return ChangeResult.Conflict;
         }
+        var before = StepSnapshot.Of(step);
         if (change(incident, step) is { } problem)
         {
             return ChangeResult.Invalid(problem);
@@ -280,6 +301,8 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
             return ChangeResult.Done;
         }
         step.Version++;
+        db.AuditEntries.Add(AuditEntry.Of(Now, who, action, AuditSubjects.Incident, SubjectId(id),
+            AuditSummary(id, IncidentSnapshot.AddedTimeline(incident)), before, StepSnapshot.Of(step)));
         return await SaveAsync(db, id, cancellationToken);
     }
 
@@ -296,6 +319,11 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         notifier.Publish(id);
         return ChangeResult.Done;
     }
+
+    private static string SubjectId(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One line for the audit trail: the incident's number and what the change wrote on its timeline.</summary>
+    private static string AuditSummary(int id, IEnumerable<TimelineEntry> added) => $"#{id} {string.Join("; ", added.Select(entry => entry.Text))}";
 
     private static TimelineEntry Entry(DateTime at, string who, string kind, string text) =>
         new() { At = at, Who = who, Kind = kind, Text = text };

@@ -1,0 +1,38 @@
+namespace KB.Web.Features.Audit;
+
+/// <summary>What an audit entry records. The page offers these in its action filter.</summary>
+public static class AuditActions
+{
+    public const string IncidentCreated = "incident.created";
+    public const string IncidentStatus = "incident.status";
+    public const string IncidentSeverity = "incident.severity";
+    public const string IncidentResolved = "incident.resolved";
+    public const string IncidentCause = "incident.cause";
+    public const string IncidentNote = "incident.note";
+    public const string IncidentTimes = "incident.times";
+    public const string StepDone = "checklist.step-done";
+    public const string StepUndone = "checklist.step-undone";
+    public const string StepNote = "checklist.step-note";
+    public const string ArticleSaved = "article.saved";
+    public const string UserInvited = "user.invited";
+    public const string UserRole = "user.role";
+    public const string UserDisabled = "user.disabled";
+    public const string SignInSucceeded = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes,
+        StepDone, StepUndone, StepNote, ArticleSaved, UserInvited, UserRole, UserDisabled, SignInSucceeded, SignInFailed,
+    ];
+}
+
+/// <summary>The kinds of thing an audit entry is about; with the subject's id they find its whole history.</summary>
+public static class AuditSubjects
+{
+    public const string Incident = "incident";
+    public const string Article = "article";
+    public const string User = "user";
+
+    public static IReadOnlyList<string> All { get; } = [Incident, Article, User];
+}
