@@ -14,8 +14,6 @@ public sealed class AuditPageTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false };
-
     private static async Task SeedAsync(WebApplicationFactory<Program> app)
     {
         var log = app.Services.GetRequiredService<AuditLog>();

@@ -44,7 +44,9 @@ public static class AccountsFeature
                 options.DefaultChallengeScheme = CookieOrToken;
             })
             .AddPolicyScheme(CookieOrToken, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? ApiTokens.Scheme : IdentityConstants.ApplicationScheme)
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || IsSignInPage(context.Request.Path)
+                    ? ApiTokens.Scheme
+                    : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokens.Scheme, null)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
@@ -148,6 +150,14 @@ public static class AccountsFeature
             return Results.Redirect(SignInPath + "?signedOut=1");
         }).AllowAnonymous();
     }
+
+    /// <summary>
+    /// The pages that sign someone in read no existing sign-in, so that signing in always starts a new session with a
+    /// new key (the cookie handler would otherwise reuse the key of the session the browser already had).
+    /// </summary>
+    private static bool IsSignInPage(PathString path) =>
+        path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase) || path.Equals("/account/setup", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/account/invite", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A local return address, so that the sign-in form cannot be used to send people elsewhere.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>

@@ -42,8 +42,14 @@ public sealed class SessionStore(IDbContextFactory<AccountsDb> dbFactory, TimePr
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
+        var hash = Hash(key);
+        if (ticket.Principal.FindFirst(SessionClaim) is null && ticket.Principal.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(SessionClaim, hash));
+        }
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Sessions.Where(session => session.Id == Hash(key)).ExecuteUpdateAsync(session => session
+        await db.Sessions.Where(session => session.Id == hash).ExecuteUpdateAsync(session => session
+            .SetProperty(x => x.UserId, ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "")
             .SetProperty(x => x.Ticket, TicketSerializer.Default.Serialize(ticket))
             .SetProperty(x => x.ExpiresAt, ExpiryOf(ticket, clock.GetUtcNow().UtcDateTime)));
     }
