@@ -30,7 +30,7 @@ public sealed class LimitTests : IDisposable
         var accepted = await Incidents.ResolveAsync(incident.Id, new string('x', IncidentService.MaxResolutionNote), null, incident.Version, "Alice");
 
         Assert.Equal(ChangeOutcome.Invalid, refused.Outcome);
-        Assert.Equal($"Keep the resolution note to at most {IncidentService.MaxResolutionNote} characters.", refused.Problem);
+        Assert.Equal($"What fixed it can be at most {IncidentService.MaxResolutionNote:N0} characters; this one has {IncidentService.MaxResolutionNote + 1:N0}.", refused.Problem);
         Assert.Equal(ChangeOutcome.Done, accepted.Outcome);
         Assert.Equal(IncidentService.MaxResolutionNote, (await Incidents.FindAsync(incident.Id))!.ResolutionNote!.Length);
     }
@@ -46,9 +46,9 @@ public sealed class LimitTests : IDisposable
         var stepRefused = await Incidents.SetStepNoteAsync(incident.Id, step.Id, new string('x', IncidentService.MaxStepNote + 1), step.Version, "Alice");
         var stepAccepted = await Incidents.SetStepNoteAsync(incident.Id, step.Id, new string('x', IncidentService.MaxStepNote), step.Version, "Alice");
 
-        Assert.Equal($"Keep a note to at most {IncidentService.MaxNote} characters.", noteRefused.Problem);
+        Assert.Equal($"A note can be at most {IncidentService.MaxNote:N0} characters; this one has {IncidentService.MaxNote + 1:N0}.", noteRefused.Problem);
         Assert.Equal(ChangeOutcome.Done, noteAccepted.Outcome);
-        Assert.Equal($"Keep a step note to at most {IncidentService.MaxStepNote} characters.", stepRefused.Problem);
+        Assert.Equal($"A step note can be at most {IncidentService.MaxStepNote:N0} characters; this one has {IncidentService.MaxStepNote + 1:N0}.", stepRefused.Problem);
         Assert.Equal(ChangeOutcome.Done, stepAccepted.Outcome);
     }
 
@@ -67,9 +67,9 @@ public sealed class LimitTests : IDisposable
 
         Assert.Empty(Draft(0).Validate(catalog, now));
         var errors = Draft(1).Validate(catalog, now);
-        Assert.Equal($"Keep the title to at most {IncidentDraft.MaxTitle} characters.", errors["title"][0]);
-        Assert.Equal($"Keep the service name to at most {IncidentDraft.MaxService} characters.", errors["service"][0]);
-        Assert.Equal($"Keep the environment to at most {IncidentDraft.MaxEnvironment} characters.", errors["environment"][0]);
-        Assert.Equal("Keep the excerpt to at most 524,288 characters: the lines around the failure.", errors["errorLog"][0]);
+        Assert.Equal("The title can be at most 200 characters; this one has 201.", errors["title"][0]);
+        Assert.Equal("The service name can be at most 100 characters; this one has 101.", errors["service"][0]);
+        Assert.Equal("The environment can be at most 60 characters; this one has 61.", errors["environment"][0]);
+        Assert.Equal("The error log excerpt can be at most 524,288 characters; this one has 524,289. Keep the lines around the failure.", errors["errorLog"][0]);
     }
 }

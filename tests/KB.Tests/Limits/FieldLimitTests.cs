@@ -78,19 +78,6 @@ public sealed class FieldLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task Notes_accept_the_limit_and_refuse_one_more()
-    {
-        var incidents = _app.Services.GetRequiredService<IncidentService>();
-        var incident = await incidents.CreateAsync(new IncidentDraft { Title = "t", Service = "s", Cause = "upstream-down" }, "Alice");
-        var step = (await incidents.FindAsync(incident.Id))!.Checklist[0];
-
-        Assert.Null((await incidents.AddNoteAsync(incident.Id, new string('n', IncidentService.MaxNote), "Alice")).Problem);
-        Assert.Contains(IncidentService.MaxNote.ToString(), (await incidents.AddNoteAsync(incident.Id, new string('n', IncidentService.MaxNote + 1), "Alice")).Problem);
-        Assert.Contains(IncidentService.MaxStepNote.ToString(), (await incidents.SetStepNoteAsync(incident.Id, step.Id, new string('n', IncidentService.MaxStepNote + 1), step.Version, "Alice")).Problem);
-        Assert.Null((await incidents.SetStepNoteAsync(incident.Id, step.Id, new string('n', IncidentService.MaxStepNote), step.Version, "Alice")).Problem);
-    }
-
-    [Fact]
     public async Task Search_answers_a_query_longer_than_the_box_allows_with_an_array()
     {
         var response = await _client.GetAsync("/api/search?q=" + new string('x', 3000));

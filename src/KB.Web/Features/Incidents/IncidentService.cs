@@ -112,9 +112,9 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
             {
                 return "Say in a sentence what fixed it.";
             }
-            if (note.Trim().Length > MaxResolutionNote)
+            if (LengthLimit.Problem(note.Trim(), MaxResolutionNote, "What fixed it") is { } tooLong)
             {
-                return $"Keep the resolution note to at most {MaxResolutionNote} characters.";
+                return tooLong;
             }
             if (fixedByStep is { } stepId && incident.Checklist.All(item => item.Id != stepId))
             {
@@ -160,9 +160,9 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
             {
                 return "Write the note first.";
             }
-            if (text.Trim().Length > MaxNote)
+            if (LengthLimit.Problem(text.Trim(), MaxNote, "A note") is { } tooLong)
             {
-                return $"Keep a note to at most {MaxNote} characters.";
+                return tooLong;
             }
             incident.Timeline.Add(Entry(Now, who, TimelineKinds.Note, text.Trim()));
             return null;
@@ -206,9 +206,9 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
     public Task<ChangeResult> SetStepNoteAsync(int id, int stepId, string? note, int expectedStepVersion, string who, CancellationToken cancellationToken = default) =>
         ChangeStepAsync(id, stepId, expectedStepVersion, AuditActions.StepNote, who, (incident, step) =>
         {
-            if (note?.Trim().Length > MaxStepNote)
+            if (LengthLimit.Problem(note?.Trim(), MaxStepNote, "A step note") is { } tooLong)
             {
-                return $"Keep a step note to at most {MaxStepNote} characters.";
+                return tooLong;
             }
             step.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             incident.Timeline.Add(Entry(Now, who, TimelineKinds.Note, step.Note is null ? $"Note removed from: {step.Text}" : $"On \"{step.Text}\": {step.Note}"));
