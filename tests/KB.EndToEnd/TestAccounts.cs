@@ -74,7 +74,7 @@ public static class TestAccounts
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(UserPassword);
         await page.GetByLabel("Confirm password").FillAsync(UserPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/invite"));
+        await page.WaitForURLAsync(url => !url.Contains("/account/invite"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Users[(baseUrl, displayName)] = email;
     }
 
@@ -104,6 +104,6 @@ public static class TestAccounts
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin"));
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 }
