@@ -1,4 +1,5 @@
 using System.Globalization;
+using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -14,6 +15,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : DbContext(options)
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +35,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : DbContext(options)
             item.Property(x => x.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<TimelineEntry>().ToTable("timeline_entries");
+        modelBuilder.Entity<ArticleRevision>().ToTable("article_revisions");
 
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(entity => entity.GetProperties()))
         {
