@@ -1,6 +1,7 @@
 using KB.Web.Components;
 using KB.Web.Components.Pages;
 using KB.Web.Data;
+using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Responders;
@@ -21,6 +22,7 @@ builder.Services.AddKnowledge();
 builder.Services.AddTriage();
 builder.Services.AddIncidents();
 builder.Services.AddResponders();
+builder.Services.AddEditing();
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapHealthChecks("/healthz");
 app.MapKnowledgeApi();
 app.MapTriageApi();
 app.MapIncidentApi();
+app.MapEditingApi();
 app.MapApiNotFound();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
