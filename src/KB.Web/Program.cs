@@ -33,6 +33,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseNotFoundPageForBrowsers();
 app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MigrateDatabase();

@@ -39,7 +39,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
             return null;
         }
         text = NormaliseLineEndings(text);
-        return new ArticlePreview(MarkdownRenderer.Render(text).Html, Problems(article, text));
+        return new ArticlePreview(MarkdownRenderer.Render(text).Html, Problem(article, text));
     }
 
     /// <param name="expectedStamp">The <see cref="ArticleDraft.Stamp"/> of the text the editor started from.</param>
@@ -120,8 +120,10 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
 
     private static string NormaliseLineEndings(string text) => text.ReplaceLineEndings("\n");
 
-    private static IReadOnlyList<string> Problems(Article article, string text) =>
-        Encoding.UTF8.GetByteCount(text) > MaxTextBytes ? [TooLargeMessage(text)] : ArticleParser.Parse(text, article.SourcePath).Errors;
+    private static string? Problem(Article article, string text) =>
+        Encoding.UTF8.GetByteCount(text) > MaxTextBytes ? TooLargeMessage(text)
+        : ArticleParser.Parse(text, article.SourcePath).Errors is { Count: > 0 } errors ? "Front matter: " + string.Join(" ", errors)
+        : null;
 
     private static string TooLargeMessage(string text) =>
         $"The article is {Encoding.UTF8.GetByteCount(text) / 1024} KB; the editor saves articles up to {MaxTextBytes / 1024} KB. Split it into smaller articles.";
@@ -200,7 +202,8 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
 /// <summary>An article's file text as the editor opens it, with the stamp that tells whether it changed before the save.</summary>
 public sealed record ArticleDraft(string Slug, string Title, string Text, string Stamp);
 
-public sealed record ArticlePreview(string Html, IReadOnlyList<string> Problems);
+/// <summary>The rendered text, and what would stop it from being saved (null when nothing would).</summary>
+public sealed record ArticlePreview(string Html, string? Problem);
 
 public enum SaveOutcome
 {
