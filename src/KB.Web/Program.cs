@@ -3,6 +3,7 @@ using KB.Web.Components.Pages;
 using KB.Web.Data;
 using KB.Web.Features.Accounts;
 using KB.Web.Features.Audit;
+using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Triage;
@@ -23,6 +24,7 @@ builder.Services.AddTriage();
 builder.Services.AddIncidents();
 builder.Services.AddAccounts();
 builder.Services.AddAudit();
+builder.Services.AddEditing();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ app.MapKnowledgeApi();
 app.MapTriageApi();
 app.MapIncidentApi();
 app.MapAuditExport();
+app.MapEditingApi();
 app.MapApiNotFound();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,4 +1,5 @@
 using KB.Web.Features.Audit;
+using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : DbContext(options)
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +36,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : DbContext(options)
         });
         modelBuilder.Entity<TimelineEntry>().ToTable("timeline_entries");
         modelBuilder.Entity<AuditEntry>().ToTable("audit_entries");
+        modelBuilder.Entity<ArticleRevision>().ToTable("article_revisions");
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);
     }

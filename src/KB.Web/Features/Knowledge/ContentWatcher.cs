@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace KB.Web.Features.Knowledge;
 
 /// <summary>Reloads the knowledge base when a file in the content folder changes, without a restart.</summary>
@@ -8,6 +10,7 @@ public sealed class ContentWatcher(KnowledgeBase knowledgeBase, ILogger<ContentW
 
     private FileSystemWatcher? _watcher;
     private Timer? _debounce;
+    private long _lastChangeAt;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -47,10 +50,19 @@ public sealed class ContentWatcher(KnowledgeBase knowledgeBase, ILogger<ContentW
         _debounce?.Dispose();
     }
 
-    private void OnChange(object sender, EventArgs e) => _debounce?.Change(Quiet, Timeout.InfiniteTimeSpan);
+    private void OnChange(object sender, EventArgs e)
+    {
+        Interlocked.Exchange(ref _lastChangeAt, Stopwatch.GetTimestamp());
+        _debounce?.Change(Quiet, Timeout.InfiniteTimeSpan);
+    }
 
     private async Task ReloadAsync()
     {
+        // A save from the editor reloads at once; the events its own write raised need no second reload.
+        if (knowledgeBase.LastReadStartedAt > Interlocked.Read(ref _lastChangeAt))
+        {
+            return;
+        }
         try
         {
             await knowledgeBase.ReloadAsync();

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace KB.Web.Features.Knowledge;
 
 /// <summary>
@@ -12,14 +14,19 @@ public sealed class KnowledgeBase(ContentFolder folder, SearchIndex searchIndex,
 
     public string ContentPath => folder.Path;
 
+    /// <summary>When the latest successful reload began reading the folder (a <see cref="Stopwatch"/> timestamp): it saw every change made before then.</summary>
+    public long LastReadStartedAt { get; private set; }
+
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         await _reloading.WaitAsync(cancellationToken);
         try
         {
+            var readStartedAt = Stopwatch.GetTimestamp();
             var catalog = await LoadAsync(cancellationToken);
             await searchIndex.RebuildAsync(catalog.Articles, cancellationToken);
             Current = catalog;
+            LastReadStartedAt = readStartedAt;
             logger.LogInformation("Loaded {Count} articles from {Path} ({Problems} problems)", catalog.Articles.Count, folder.Path, catalog.Problems.Count);
         }
         finally

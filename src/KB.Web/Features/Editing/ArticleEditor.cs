@@ -1,0 +1,226 @@
+using System.Security.Cryptography;
+using System.Text;
+using KB.Web.Data;
+using KB.Web.Features.Knowledge;
+using Microsoft.EntityFrameworkCore;
+
+namespace KB.Web.Features.Editing;
+
+/// <summary>
+/// Saves articles edited in the browser: checks them as loading does, writes the file atomically, records a revision
+/// and reloads the knowledge base, so the article page and search show the new text as soon as the save returns.
+/// </summary>
+public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory<KbDb> dbFactory, TimeProvider clock)
+{
+    public const int MaxTextBytes = 256 * 1024;
+    public const int MaxCommentLength = 200;
+    public const string ContentFolderAuthor = "content folder";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    // One save at a time, so that the stamp check and the write cannot interleave with another save.
+    private readonly SemaphoreSlim _saving = new(1, 1);
+
+    /// <summary>The article's file as it is on disk, or null when there is no such article.</summary>
+    public async Task<ArticleDraft?> LoadAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        if (knowledgeBase.Current.Find(slug) is not { } article || await ReadAsync(article, cancellationToken) is not { } text)
+        {
+            return null;
+        }
+        return new ArticleDraft(article.Slug, article.Title, text, Stamp(text));
+    }
+
+    /// <summary>The text rendered by the app's Markdown pipeline, and what would stop it from being saved.</summary>
+    public ArticlePreview? Preview(string slug, string text)
+    {
+        if (knowledgeBase.Current.Find(slug) is not { } article)
+        {
+            return null;
+        }
+        text = NormaliseLineEndings(text);
+        return new ArticlePreview(MarkdownRenderer.Render(text).Html, Problem(article, text));
+    }
+
+    /// <param name="expectedStamp">The <see cref="ArticleDraft.Stamp"/> of the text the editor started from.</param>
+    public async Task<SaveResult> SaveAsync(string slug, string text, string expectedStamp, string who, string? comment, CancellationToken cancellationToken = default)
+    {
+        if (knowledgeBase.Current.Find(slug) is not { } article)
+        {
+            return SaveResult.NotFound;
+        }
+        text = NormaliseLineEndings(text);
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (Encoding.UTF8.GetByteCount(text) > MaxTextBytes)
+        {
+            return new SaveResult(SaveOutcome.TooLarge, TooLargeMessage(text));
+        }
+        if (comment?.Length > MaxCommentLength)
+        {
+            return new SaveResult(SaveOutcome.Invalid, $"Keep the comment under {MaxCommentLength} characters.");
+        }
+        if (ArticleParser.Parse(text, article.SourcePath).Errors is { Count: > 0 } errors)
+        {
+            return new SaveResult(SaveOutcome.Invalid, string.Join(" ", errors));
+        }
+
+        int number;
+        await _saving.WaitAsync(cancellationToken);
+        try
+        {
+            if (await ReadAsync(article, cancellationToken) is not { } onDisk)
+            {
+                return SaveResult.NotFound;
+            }
+            if (Stamp(onDisk) != expectedStamp)
+            {
+                return new SaveResult(SaveOutcome.Conflict,
+                    "The article changed since you opened it: someone saved it, or its file was changed. Nothing was written.");
+            }
+            if (onDisk == text)
+            {
+                return new SaveResult(SaveOutcome.Unchanged, "Nothing to save: the text is the same as the file's.");
+            }
+            number = await WriteAsync(article, onDisk, text, who, comment, cancellationToken);
+        }
+        finally
+        {
+            _saving.Release();
+        }
+
+        // The file is written: finish the reload even if the caller gives up waiting.
+        await knowledgeBase.ReloadAsync(CancellationToken.None);
+        return new SaveResult(SaveOutcome.Saved, $"Saved as revision {number}.", number);
+    }
+
+    /// <summary>Saves an earlier revision's text as a new revision, checked like any other save.</summary>
+    public async Task<SaveResult> RestoreAsync(string slug, int number, string who, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var revision = await db.ArticleRevisions.FirstOrDefaultAsync(revision => revision.Slug == slug && revision.Number == number, cancellationToken);
+        if (revision is null || await LoadAsync(slug, cancellationToken) is not { } current)
+        {
+            return SaveResult.NotFound;
+        }
+        return await SaveAsync(slug, revision.Text, current.Stamp, who, $"Restored revision {number}", cancellationToken);
+    }
+
+    /// <summary>The article's revisions, newest first, each with its changes against the one before.</summary>
+    public async Task<IReadOnlyList<RevisionChange>> HistoryAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var revisions = await db.ArticleRevisions.Where(revision => revision.Slug == slug).OrderBy(revision => revision.Number).ToListAsync(cancellationToken);
+        return revisions
+            .Select((revision, i) => new RevisionChange(revision, i == 0 ? null : LineDiff.Between(revisions[i - 1].Text, revision.Text)))
+            .Reverse()
+            .ToList();
+    }
+
+    public static string Stamp(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string NormaliseLineEndings(string text) => text.ReplaceLineEndings("\n");
+
+    private static string? Problem(Article article, string text) =>
+        Encoding.UTF8.GetByteCount(text) > MaxTextBytes ? TooLargeMessage(text)
+        : ArticleParser.Parse(text, article.SourcePath).Errors is { Count: > 0 } errors ? "Front matter: " + string.Join(" ", errors)
+        : null;
+
+    private static string TooLargeMessage(string text) =>
+        $"The article is {Encoding.UTF8.GetByteCount(text) / 1024} KB; the editor saves articles up to {MaxTextBytes / 1024} KB. Split it into smaller articles.";
+
+    private string FullPath(Article article) => Path.Combine(knowledgeBase.ContentPath, article.SourcePath);
+
+    private async Task<string?> ReadAsync(Article article, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(FullPath(article), cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Records the revision (after the on-disk text, when no revision holds it yet) and writes the file, all or nothing.</summary>
+    private async Task<int> WriteAsync(Article article, string onDisk, string text, string who, string? comment, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var latest = await db.ArticleRevisions.Where(revision => revision.Slug == article.Slug).OrderByDescending(revision => revision.Number).FirstOrDefaultAsync(cancellationToken);
+        var number = latest?.Number ?? 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (latest?.Text != onDisk)
+        {
+            // Every edit needs a base to diff against and restore: the file as the editor found it.
+            db.ArticleRevisions.Add(new ArticleRevision
+            {
+                Slug = article.Slug,
+                Number = ++number,
+                SavedAt = now,
+                SavedBy = ContentFolderAuthor,
+                Text = onDisk,
+                Comment = latest is null ? "As found in the content folder" : "Changed in the content folder",
+            });
+        }
+        db.ArticleRevisions.Add(new ArticleRevision { Slug = article.Slug, Number = ++number, SavedAt = now, SavedBy = who, Text = text, Comment = comment });
+        await db.SaveChangesAsync(cancellationToken);
+        await WriteFileAtomicallyAsync(FullPath(article), text, cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
+        return number;
+    }
+
+    /// <summary>
+    /// Writes a temporary file beside the article and renames it over the original, so readers (the app, git, the
+    /// content watcher) see the old file or the new one, never half of it. The temporary name does not end in .md.
+    /// </summary>
+    private static async Task WriteFileAtomicallyAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            // Write-through: the new text is on disk before the rename makes it the article.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.WriteThrough };
+            await using (var stream = new FileStream(temporary, options))
+            {
+                await stream.WriteAsync(Utf8.GetBytes(text), cancellationToken);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+}
+
+/// <summary>An article's file text as the editor opens it, with the stamp that tells whether it changed before the save.</summary>
+public sealed record ArticleDraft(string Slug, string Title, string Text, string Stamp);
+
+/// <summary>The rendered text, and what would stop it from being saved (null when nothing would).</summary>
+public sealed record ArticlePreview(string Html, string? Problem);
+
+public enum SaveOutcome
+{
+    Saved,
+    Unchanged,
+    Invalid,
+    TooLarge,
+    Conflict,
+    NotFound,
+}
+
+public sealed record SaveResult(SaveOutcome Outcome, string Message, int? Revision = null)
+{
+    public static SaveResult NotFound { get; } = new(SaveOutcome.NotFound, "There is no such article or revision.");
+
+    public bool IsSaved => Outcome is SaveOutcome.Saved or SaveOutcome.Unchanged;
+}
+
+/// <summary>A revision and what it changed from the revision before it (null for the first).</summary>
+public sealed record RevisionChange(ArticleRevision Revision, LineDiff? Diff);
