@@ -17,6 +17,9 @@ public sealed partial class KbApp : WebApplicationFactory<Program>
     public const string AdminPassword = "correct-horse-battery-staple-42";
     public const string Token = "test-token-0123456789abcdef";
 
+    /// <summary>Settings for an app that starts with no users at all (and so with an empty audit trail).</summary>
+    public static Dictionary<string, string?> WithoutAdmin => new() { ["KB:Admin:Email"] = "", ["KB:Admin:Password"] = "" };
+
     private readonly TempFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
 

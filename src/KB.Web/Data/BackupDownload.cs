@@ -1,4 +1,5 @@
 using KB.Web.Features.Accounts;
+using KB.Web.Features.Audit;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace KB.Web.Data;
 public static class BackupDownload
 {
     public static void MapBackupDownload(this WebApplication app) =>
-        app.MapPost("/admin/backup", async (HttpContext context, IAntiforgery antiforgery, IDbContextFactory<KbDb> dbFactory, TimeProvider clock) =>
+        app.MapPost("/admin/backup", async (HttpContext context, IAntiforgery antiforgery, IDbContextFactory<KbDb> dbFactory, AuditLog audit, TimeProvider clock) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -20,6 +21,8 @@ public static class BackupDownload
             {
                 return Results.Problem("The backup could not be made; the app log says why.", statusCode: StatusCodes.Status500InternalServerError);
             }
+            await audit.RecordAsync(context.User.Identity?.Name ?? "admin", AuditActions.BackupDownloaded, AuditSubjects.Database, "kb", "Downloaded a backup of the database",
+                after: new { Bytes = new FileInfo(file).Length }, ip: context.Connection.RemoteIpAddress?.ToString());
             var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             return Results.File(stream, "application/vnd.sqlite3", $"502desk-backup-{clock.GetUtcNow():yyyyMMdd-HHmmss}.db");
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));

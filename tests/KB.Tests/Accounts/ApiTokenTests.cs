@@ -52,7 +52,7 @@ public sealed partial class ApiTokenTests : IDisposable
         {
             (_, token) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(owner.Id, "cron");
             var adminId = (await scope.ServiceProvider.GetRequiredService<AccountsDb>().Users.SingleAsync(x => x.Email == KbApp.AdminEmail)).Id;
-            await scope.ServiceProvider.GetRequiredService<AccountAdmin>().SetDisabledAsync(owner.Id, true, adminId);
+            await scope.ServiceProvider.GetRequiredService<AccountAdmin>().SetDisabledAsync(owner.Id, true, adminId, "Admin");
         }
         var api = _app.CreateAnonymousClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

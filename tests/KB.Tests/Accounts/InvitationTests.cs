@@ -14,7 +14,7 @@ public sealed partial class InvitationTests : IDisposable
     [Fact]
     public async Task Without_a_configured_admin_the_first_visit_sets_one_up_once()
     {
-        using var fresh = new KbApp(settings: new() { ["KB:Admin:Email"] = "", ["KB:Admin:Password"] = "" });
+        using var fresh = new KbApp(settings: KbApp.WithoutAdmin);
         var client = fresh.CreateAnonymousClient();
 
         var signIn = await client.GetAsync("/account/signin");

@@ -123,7 +123,7 @@ public sealed class SignInTests : IDisposable
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var admin = await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByEmailAsync(KbApp.AdminEmail);
-            var (_, problem) = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().SetDisabledAsync(account.Id, true, admin!.Id);
+            var (_, problem) = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().SetDisabledAsync(account.Id, true, admin!.Id, "Admin");
             Assert.Null(problem);
         }
 

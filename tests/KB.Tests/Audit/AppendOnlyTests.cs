@@ -9,7 +9,7 @@ namespace KB.Tests.Audit;
 /// <summary>The database itself keeps the audit trail append-only, whatever the app or a person with a SQL shell does.</summary>
 public sealed class AppendOnlyTests : IDisposable
 {
-    private readonly KbApp _app = new();
+    private readonly KbApp _app = new(settings: KbApp.WithoutAdmin); // an audit trail that starts empty
 
     public AppendOnlyTests() => _ = _app.Server;
 

@@ -63,7 +63,7 @@ public sealed class AuditPageTests : IDisposable
         Assert.DoesNotContain("<b>restarted</b>", html);
         Assert.Contains("<summary>Before and after</summary>", html);
         Assert.Contains("&quot;role&quot;: &quot;Viewer&quot;", html);
-        Assert.Contains("3 entries", html);
+        Assert.Contains("5 entries", html); // the three above, the first admin joining and signing in
     }
 
     [Fact]
@@ -100,9 +100,11 @@ public sealed class AuditPageTests : IDisposable
         Assert.Equal($"audit-{DateTime.UtcNow:yyyyMMdd}.csv", response.Content.Headers.ContentDisposition?.FileName);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n");
         Assert.Equal(AuditCsv.Header, lines[0]);
-        Assert.StartsWith("3,", lines[1]);
+        Assert.StartsWith("5,", lines[1]); // after the first admin joining (1) and signing in (2), and the three above
         Assert.Contains(",Mallory,sign-in.failed,user,mallory,\"'=HYPERLINK(\"\"http://evil\"\")\",,,10.0.0.66", lines[1]);
         Assert.Contains("Bob is now Editor", lines[2]);
-        Assert.Equal([""], lines[3..]);
+        Assert.Contains("Admin signed in", lines[3]);
+        Assert.Contains("joined as Admin", lines[4]);
+        Assert.Equal([""], lines[5..]);
     }
 }

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using KB.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KB.Web.Features.Accounts;
 
 /// <summary>Creating users (first admin, invitations), roles and disabling: the rules an admin works within.</summary>
-public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, SessionStore sessions, TimeProvider clock)
+public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, SessionStore sessions, AuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
@@ -56,6 +57,10 @@ public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, Sess
 
         var account = new Account { UserName = cleanEmail, Email = cleanEmail, DisplayName = cleanName, Role = role, CreatedAt = Now, EmailConfirmed = true, LockoutEnabled = true };
         var result = await users.CreateAsync(account, password!);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(cleanName, AuditActions.UserCreated, AuditSubjects.User, cleanEmail, $"{cleanName} ({cleanEmail}) joined as {role}", after: new { Email = cleanEmail, DisplayName = cleanName, Role = role });
+        }
         return result.Succeeded
             ? new AccountResult(account, problems)
             : AccountResult.Fail(result.Errors.Any(error => error.Code.Contains("Email") || error.Code.Contains("UserName")) ? "email" : "password",
@@ -90,6 +95,7 @@ public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, Sess
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
+        await audit.RecordAsync(invitedBy, AuditActions.UserInvited, AuditSubjects.User, cleanEmail, $"Invited {cleanEmail} as {invitation.Role}", after: new { invitation.Email, invitation.Role, invitation.ExpiresAt });
         return (invitation, secret, null);
     }
 
@@ -120,7 +126,7 @@ public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, Sess
 
     public Task<List<Account>> ListAsync() => db.Users.AsNoTracking().OrderBy(x => x.DisplayName).ToListAsync();
 
-    public async Task<(Account? Account, string? Problem)> SetRoleAsync(string userId, string? role, string actingUserId)
+    public async Task<(Account? Account, string? Problem)> SetRoleAsync(string userId, string? role, string actingUserId, string actorName)
     {
         if (role is null || !Roles.IsKnown(role))
         {
@@ -139,13 +145,15 @@ public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, Sess
         {
             return (null, "You cannot take your own admin role away: ask another admin.");
         }
+        var before = account.Role;
         account.Role = canonical;
         await users.UpdateAsync(account);
+        await audit.RecordAsync(actorName, AuditActions.UserRole, AuditSubjects.User, account.Email!, $"{account.DisplayName} is now {canonical}", new { Role = before }, new { Role = canonical });
         await sessions.EndAllAsync(account.Id); // the new role takes effect at the next sign-in, so end the old ones
         return (account, null);
     }
 
-    public async Task<(Account? Account, string? Problem)> SetDisabledAsync(string userId, bool disabled, string actingUserId)
+    public async Task<(Account? Account, string? Problem)> SetDisabledAsync(string userId, bool disabled, string actingUserId, string actorName)
     {
         if (await users.FindByIdAsync(userId) is not { } account)
         {
@@ -159,8 +167,11 @@ public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, Sess
         {
             return (null, "This is the last admin: make someone else an admin first.");
         }
+        var before = account.DisabledAt;
         account.DisabledAt = disabled ? Now : null;
         await users.UpdateAsync(account);
+        await audit.RecordAsync(actorName, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, AuditSubjects.User, account.Email!,
+            $"{account.DisplayName} {(disabled ? "disabled" : "enabled")}", new { DisabledAt = before }, new { account.DisabledAt });
         await users.UpdateSecurityStampAsync(account);
         if (disabled)
         {

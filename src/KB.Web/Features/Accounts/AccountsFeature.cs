@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using KB.Web.Data;
+using KB.Web.Features.Audit;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -140,11 +142,16 @@ public static class AccountsFeature
 
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<Account> signIn) =>
+        app.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<Account> signIn, AuditLog audit) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest();
+            }
+            if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
+            {
+                await audit.RecordAsync(name, AuditActions.SignedOut, AuditSubjects.User, context.User.FindFirstValue(ClaimTypes.Email) ?? name, $"{name} signed out",
+                    ip: context.Connection.RemoteIpAddress?.ToString());
             }
             await signIn.SignOutAsync();
             return Results.Redirect(SignInPath + "?signedOut=1");

@@ -16,14 +16,22 @@ public static class AuditActions
     public const string ArticleSaved = "article.saved";
     public const string UserInvited = "user.invited";
     public const string UserRole = "user.role";
+    public const string UserCreated = "user.created";
     public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string PasswordChanged = "user.password";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+    public const string SignedOut = "sign-out";
+    public const string BackupDownloaded = "backup.downloaded";
     public const string SignInSucceeded = "sign-in.succeeded";
     public const string SignInFailed = "sign-in.failed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes,
-        StepDone, StepUndone, StepNote, ArticleSaved, UserInvited, UserRole, UserDisabled, SignInSucceeded, SignInFailed,
+        StepDone, StepUndone, StepNote, ArticleSaved, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
+        TokenCreated, TokenRevoked, SignInSucceeded, SignInFailed, SignedOut, BackupDownloaded,
     ];
 }
 
@@ -33,6 +41,7 @@ public static class AuditSubjects
     public const string Incident = "incident";
     public const string Article = "article";
     public const string User = "user";
+    public const string Database = "database";
 
-    public static IReadOnlyList<string> All { get; } = [Incident, Article, User];
+    public static IReadOnlyList<string> All { get; } = [Incident, Article, User, Database];
 }

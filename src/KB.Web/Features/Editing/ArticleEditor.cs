@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using KB.Web.Data;
+using KB.Web.Features.Audit;
 using KB.Web.Features.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +58,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
         }
         if (comment?.Length > MaxCommentLength)
         {
-            return new SaveResult(SaveOutcome.Invalid, $"Keep the comment under {MaxCommentLength} characters.");
+            return new SaveResult(SaveOutcome.Invalid, LengthLimit.Problem(comment, MaxCommentLength, "The comment")!);
         }
         if (ArticleParser.Parse(text, article.SourcePath).Errors is { Count: > 0 } errors)
         {
@@ -168,6 +169,9 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
             });
         }
         db.ArticleRevisions.Add(new ArticleRevision { Slug = article.Slug, Number = ++number, SavedAt = now, SavedBy = who, Text = text, Comment = comment });
+        db.AuditEntries.Add(AuditEntry.Of(now, who, AuditActions.ArticleSaved, AuditSubjects.Article, article.Slug,
+            $"{article.Slug} saved as revision {number}" + (string.IsNullOrWhiteSpace(comment) ? "" : $": {comment}"),
+            new { Revision = number - 1, Lines = onDisk.Split('\n').Length }, new { Revision = number, Lines = text.Split('\n').Length, Comment = comment }));
         await db.SaveChangesAsync(cancellationToken);
         await WriteFileAtomicallyAsync(FullPath(article), text, cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
