@@ -75,4 +75,26 @@ public class AccountsBrowserTests(PublishedApp published)
         using var client = TestAccounts.ApiClient();
         return (await client.GetFromJsonAsync<JsonElement>($"{published.BaseUrl}/api/incidents/{id}")).GetProperty("checklist").GetRawText();
     }
+
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(390, 844)]
+    public async Task Account_and_admin_pages_fit_the_screen_and_are_saved_as_screenshots(int width, int height)
+    {
+        var stranger = await published.NewPageAsync(width, height, signedIn: false);
+        await stranger.GotoAsync("/account/signin");
+        await stranger.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"signin-{width}.png") });
+        Assert.True(await stranger.HorizontalOverflowAsync() <= 0, $"the sign-in page is wider than a {width}px screen");
+
+        var page = await published.NewPageAsync(width, height);
+        foreach (var (path, name) in new[] { ("/admin/users", "users"), ("/account/profile", "profile"), ("/admin/audit", "audit"), ("/admin", "admin") })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForInteractivityAsync();
+            await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"{name}-{width}.png"), FullPage = true });
+
+            var overflow = await page.HorizontalOverflowAsync();
+            Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a {width}px screen");
+        }
+    }
 }

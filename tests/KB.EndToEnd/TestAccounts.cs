@@ -42,7 +42,8 @@ public static class TestAccounts
 
     public const string UserPassword = "plum orchard kettle drum 81";
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string BaseUrl, string Name), string> Users = new();
+    // Display names are unique regardless of case, so a name that differs from a known one only in case reuses it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Users = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// A browser context signed in as the admin through the form. Each context gets a session of its own: contexts
@@ -63,7 +64,7 @@ public static class TestAccounts
     /// </summary>
     public static async Task SignInAsUserAsync(IPage page, string baseUrl, string displayName, string role = "Responder")
     {
-        if (Users.TryGetValue((baseUrl, displayName), out var known))
+        if (Users.TryGetValue(baseUrl + " " + displayName, out var known))
         {
             await SignInAsync(page, known, UserPassword);
             return;
@@ -74,8 +75,15 @@ public static class TestAccounts
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(UserPassword);
         await page.GetByLabel("Confirm password").FillAsync(UserPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/invite"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        Users[(baseUrl, displayName)] = email;
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/account/invite"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Accepting the invitation as {displayName} failed: {await page.Locator("main").InnerTextAsync()}");
+        }
+        Users[baseUrl + " " + displayName] = email;
     }
 
     /// <summary>An admin creates an invitation on the users page; the one-time link it shows is returned.</summary>
@@ -104,6 +112,6 @@ public static class TestAccounts
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin"), new() { WaitUntil = WaitUntilState.Commit });
     }
 }

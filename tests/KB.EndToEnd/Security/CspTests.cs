@@ -32,6 +32,11 @@ public class CspTests(PublishedApp published)
         await VisitAsync(page, "/account/profile");
         await VisitAsync(page, "/admin");
         await VisitAsync(page, "/admin/users");
+        await VisitAsync(page, "/admin/audit");
+        await VisitAsync(page, "/kb/upstream-timeout/edit");
+        await page.GetByLabel("Markdown").PressSequentiallyAsync("x");
+        await Expect(page.Locator(".editor-preview")).ToBeVisibleAsync();
+        await VisitAsync(page, "/kb/upstream-timeout/history");
 
         await VisitAsync(page, "/");
 
