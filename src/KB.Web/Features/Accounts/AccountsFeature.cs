@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KB.Web.Features.Accounts;
 
@@ -74,7 +75,7 @@ public static class AccountsFeature
         services.AddScoped<ICurrentUser, SignedInUser>();
         services.AddSingleton<ApiTokens>();
         services.AddScoped<AccountAdmin>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddRequestLimits();
         services.AddDataProtection().SetApplicationName("502-desk");
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
