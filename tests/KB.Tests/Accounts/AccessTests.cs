@@ -83,6 +83,23 @@ public sealed class AccessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_viewer_sees_an_incident_with_every_control_turned_off_and_no_way_to_log_one()
+    {
+        var created = await _app.CreateClient().PostAsJsonAsync("/api/incidents", new { title = "Read only", service = "web", cause = "upstream-down" });
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        var viewer = await _app.SignInAsAsync(Roles.Viewer);
+        var responder = await _app.SignInAsAsync(Roles.Responder);
+
+        var page = await viewer.GetStringAsync($"/incidents/{id}");
+
+        Assert.Contains("working it needs the Responder role", page);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(page, "<fieldset[^>]*disabled").Count);
+        Assert.DoesNotContain("disabled", System.Text.RegularExpressions.Regex.Match(await responder.GetStringAsync($"/incidents/{id}"), "<fieldset[^>]*>").Value);
+        Assert.DoesNotContain("href=\"/incidents/new\"", await viewer.GetStringAsync("/incidents"));
+        Assert.Contains("href=\"/incidents/new\"", await responder.GetStringAsync("/incidents"));
+    }
+
+    [Fact]
     public async Task Only_admins_open_the_admin_pages()
     {
         var editor = await _app.SignInAsAsync(Roles.Editor);

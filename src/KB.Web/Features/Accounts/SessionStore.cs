@@ -28,6 +28,7 @@ public sealed class SessionStore(IDbContextFactory<AccountsDb> dbFactory, TimePr
         }
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync();
+        await db.Sessions.Where(session => session.ExpiresAt <= now).ExecuteDeleteAsync(); // sessions nobody can use any more
         db.Sessions.Add(new Session
         {
             Id = hash,
