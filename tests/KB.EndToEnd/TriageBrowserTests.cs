@@ -37,7 +37,7 @@ public class TriageBrowserTests(PublishedApp published)
         await page.WaitForInteractivityAsync();
         var lines = Enumerable.Range(0, 3000).Select(i => i % 100 == 0 ? NginxRefused : $"10.0.0.{i % 250} - - [14/May/2024:09:12:02 +0000] \"GET /item/{i} HTTP/1.1\" 200 512 \"-\" \"curl/8.5.0\"");
 
-        await page.GetByLabel("Log lines").FillAsync(string.Join('\n', lines));
+        await page.GetByLabel("Log lines").FillAsync(string.Join('\n', lines), new() { Timeout = 120_000 }); // a 300 KB fill is slow on a busy 2-core machine
 
         await Expect(page.Locator(".triage-summary")).ToContainTextAsync("Read the first 2,000 of 3,000 lines.");
         await Expect(page.Locator(".triage-candidate .candidate-title").First).ToHaveAttributeAsync("href", "/kb/upstream-down");
