@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using KB.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -83,12 +81,12 @@ public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, Sess
         {
             return (null, null, "There is already an account with this email.");
         }
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Secrets.New();
         var invitation = new Invitation
         {
             Email = cleanEmail,
             Role = Roles.All[Roles.Level(role)],
-            Hash = Hash(secret),
+            Hash = Secrets.Hash(secret),
             CreatedBy = invitedBy,
             CreatedAt = Now,
             ExpiresAt = Now + InvitationLifetime,
@@ -102,7 +100,7 @@ public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, Sess
     public Task<Invitation?> FindInvitationAsync(string? secret) =>
         string.IsNullOrEmpty(secret) || secret.Length > 100
             ? Task.FromResult<Invitation?>(null)
-            : db.Invitations.SingleOrDefaultAsync(x => x.Hash == Hash(secret) && x.UsedAt == null && x.ExpiresAt > Now);
+            : db.Invitations.SingleOrDefaultAsync(x => x.Hash == Secrets.Hash(secret) && x.UsedAt == null && x.ExpiresAt > Now);
 
     public async Task<AccountResult> AcceptInvitationAsync(string? secret, string? displayName, string? password)
     {
@@ -214,8 +212,6 @@ public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, Sess
 
     private async Task<bool> IsLastActiveAdminAsync(Account account) =>
         !await db.Users.AnyAsync(x => x.Id != account.Id && x.Role == Roles.Admin && x.DisabledAt == null);
-
-    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
 
 /// <summary>A created account, or the problems by field name ("" for the form as a whole).</summary>

@@ -1,14 +1,12 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace KB.Web.Features.Accounts;
 
 /// <summary>
 /// Bearer tokens: the ones listed in KB:ApiTokens (for automation, acting as Responder) and personal ones that users
-/// create on their profile page (acting with the user's role). Tokens are random 256-bit values, so a SHA-256 hash is
-/// enough to store them safely; a slow password hash would only slow down every API call.
+/// create on their profile page (acting with the user's role), kept only as <see cref="Secrets.Hash"/>.
 /// </summary>
 public sealed class ApiTokens(IDbContextFactory<AccountsDb> dbFactory, IConfiguration configuration, TimeProvider clock, ILogger<ApiTokens> logger)
 {
@@ -17,12 +15,13 @@ public sealed class ApiTokens(IDbContextFactory<AccountsDb> dbFactory, IConfigur
     public const int MaxNameLength = 60;
     private const string Prefix = "kb_";
 
-    private readonly Lazy<IReadOnlyList<byte[]>> _configured = new(() => ConfiguredHashes(configuration, logger));
+    private readonly Lazy<byte[][]> _configured = new(() => ConfiguredHashes(configuration, logger));
 
     public async Task<ClaimsPrincipal?> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = HashBytes(token);
-        var configuredIndex = _configured.Value.ToList().FindIndex(known => CryptographicOperations.FixedTimeEquals(known, hash));
+        var hex = Secrets.Hash(token);
+        var hash = Convert.FromHexString(hex);
+        var configuredIndex = Array.FindIndex(_configured.Value, known => CryptographicOperations.FixedTimeEquals(known, hash));
         if (configuredIndex >= 0)
         {
             return AccountClaims.ForToken(null, $"automation (token {configuredIndex + 1})", Roles.Responder, Scheme);
@@ -32,7 +31,6 @@ public sealed class ApiTokens(IDbContextFactory<AccountsDb> dbFactory, IConfigur
             return null;
         }
 
-        var hex = Convert.ToHexString(hash);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await db.ApiTokens.Where(x => x.Hash == hex && x.RevokedAt == null)
             .Join(db.Users, apiToken => apiToken.UserId, user => user.Id, (apiToken, user) => new { apiToken, user })
@@ -52,12 +50,12 @@ public sealed class ApiTokens(IDbContextFactory<AccountsDb> dbFactory, IConfigur
     /// <summary>Creates a personal token and returns it: the only time its text exists outside the caller's hands.</summary>
     public async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
-        var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Prefix + Secrets.New();
         var token = new ApiToken
         {
             UserId = userId,
             Name = name.Trim(),
-            Hash = Convert.ToHexString(HashBytes(secret)),
+            Hash = Secrets.Hash(secret),
             Prefix = secret[..10],
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -88,9 +86,7 @@ public sealed class ApiTokens(IDbContextFactory<AccountsDb> dbFactory, IConfigur
         _ => null,
     };
 
-    private static byte[] HashBytes(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
-
-    private static List<byte[]> ConfiguredHashes(IConfiguration configuration, ILogger logger)
+    private static byte[][] ConfiguredHashes(IConfiguration configuration, ILogger logger)
     {
         var hashes = new List<byte[]>();
         foreach (var entry in configuration.GetSection("KB:ApiTokens").GetChildren())
@@ -100,8 +96,8 @@ public sealed class ApiTokens(IDbContextFactory<AccountsDb> dbFactory, IConfigur
                 logger.LogWarning("KB:ApiTokens:{Key} is ignored: a token needs at least {Length} characters.", entry.Key, MinConfiguredLength);
                 continue;
             }
-            hashes.Add(HashBytes(entry.Value.Trim()));
+            hashes.Add(Convert.FromHexString(Secrets.Hash(entry.Value.Trim())));
         }
-        return hashes;
+        return [.. hashes];
     }
 }

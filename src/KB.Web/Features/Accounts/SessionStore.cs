@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +18,8 @@ public sealed class SessionStore(IDbContextFactory<AccountsDb> dbFactory, TimePr
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
-        var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        var hash = Hash(key);
+        var key = Secrets.New();
+        var hash = Secrets.Hash(key);
         if (ticket.Principal.Identity is ClaimsIdentity identity)
         {
             identity.AddClaim(new Claim(SessionClaim, hash));
@@ -43,7 +41,7 @@ public sealed class SessionStore(IDbContextFactory<AccountsDb> dbFactory, TimePr
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
-        var hash = Hash(key);
+        var hash = Secrets.Hash(key);
         if (ticket.Principal.FindFirst(SessionClaim) is null && ticket.Principal.Identity is ClaimsIdentity identity)
         {
             identity.AddClaim(new Claim(SessionClaim, hash));
@@ -58,14 +56,14 @@ public sealed class SessionStore(IDbContextFactory<AccountsDb> dbFactory, TimePr
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == Hash(key));
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == Secrets.Hash(key));
         return session is null || session.ExpiresAt <= clock.GetUtcNow().UtcDateTime ? null : TicketSerializer.Default.Deserialize(session.Ticket);
     }
 
     public async Task RemoveAsync(string key)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Sessions.Where(session => session.Id == Hash(key)).ExecuteDeleteAsync();
+        await db.Sessions.Where(session => session.Id == Secrets.Hash(key)).ExecuteDeleteAsync();
     }
 
     /// <summary>Whether the session behind a signed-in principal is still live: checked by open pages every few seconds.</summary>
@@ -88,6 +86,4 @@ public sealed class SessionStore(IDbContextFactory<AccountsDb> dbFactory, TimePr
     }
 
     private static DateTime ExpiryOf(AuthenticationTicket ticket, DateTime now) => ticket.Properties.ExpiresUtc?.UtcDateTime ?? now + Lifetime;
-
-    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
