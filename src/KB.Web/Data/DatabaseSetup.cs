@@ -10,14 +10,18 @@ public static class DatabaseSetup
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
         services.AddDbContextFactory<KbDb>((provider, options) => options
-            .UseSqlite(ResolveConnectionString(
-                provider.GetRequiredService<IConfiguration>().GetConnectionString("KB"),
-                provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
-            .AddInterceptors(new SqlitePragmas())
+            .UseAppDatabase(provider)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
+
+    /// <summary>The configured SQLite file with the app's per-connection settings: every DbContext of the app uses it.</summary>
+    public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, IServiceProvider provider) => options
+        .UseSqlite(ResolveConnectionString(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("KB"),
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
+        .AddInterceptors(new SqlitePragmas());
 
     public static void MigrateDatabase(this WebApplication app)
     {

@@ -4,6 +4,7 @@ using KB.Web.Features.Audit;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +22,7 @@ public static class AccountsFeature
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddDbContextFactory<AccountsDb>(ConfigureDatabase); // also registers a scoped AccountsDb for Identity's stores
+        services.AddDbContextFactory<AccountsDb>((provider, options) => options.UseAppDatabase(provider)); // also registers a scoped AccountsDb for Identity's stores
         services.AddIdentityCore<Account>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -93,12 +94,6 @@ public static class AccountsFeature
         return folder;
     }
 
-    private static void ConfigureDatabase(IServiceProvider provider, DbContextOptionsBuilder options) => options
-        .UseSqlite(DatabaseSetup.ResolveConnectionString(
-            provider.GetRequiredService<IConfiguration>().GetConnectionString("KB"),
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
-        .AddInterceptors(new SqlitePragmas());
-
     /// <summary>Browsers are sent to the sign-in page; API callers get the status code.</summary>
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
@@ -166,6 +161,10 @@ public static class AccountsFeature
     private static bool IsSignInPage(PathString path) =>
         path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase) || path.Equals("/account/setup", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/account/invite", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The sign-in page, coming back to the page the navigation manager is on.</summary>
+    public static string SignInUrl(NavigationManager navigation) =>
+        $"{SignInPath}?ReturnUrl={Uri.EscapeDataString("/" + navigation.ToBaseRelativePath(navigation.Uri))}";
 
     /// <summary>A local return address, so that the sign-in form cannot be used to send people elsewhere.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
