@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace KB.Web.Features.Accounts;
 
@@ -11,8 +12,11 @@ public static class RequestLimits
 {
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
+            var signIn = PerMinute(configuration.GetValue("KB:RateLimits:SignInPerMinute", 10));
+            var api = PerMinute(configuration.GetValue("KB:RateLimits:ApiPerMinute", 600));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
@@ -22,14 +26,13 @@ public static class RequestLimits
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var limits = context.RequestServices.GetRequiredService<IConfiguration>();
                 if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(AccountsFeature.SignInPath))
                 {
-                    return RateLimitPartition.GetFixedWindowLimiter("sign-in " + Address(context), _ => PerMinute(limits.GetValue("KB:RateLimits:SignInPerMinute", 10)));
+                    return RateLimitPartition.GetFixedWindowLimiter("sign-in " + Address(context), _ => signIn);
                 }
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
-                    return RateLimitPartition.GetFixedWindowLimiter("api " + Client(context), _ => PerMinute(limits.GetValue("KB:RateLimits:ApiPerMinute", 600)));
+                    return RateLimitPartition.GetFixedWindowLimiter("api " + Client(context), _ => api);
                 }
                 return RateLimitPartition.GetNoLimiter("");
             });

@@ -12,7 +12,9 @@ public static class Roles
     public const string Editor = "Editor";
     public const string Admin = "Admin";
 
-    public static IReadOnlyList<string> All { get; } = [Viewer, Responder, Editor, Admin];
+    private static readonly string[] Ordered = [Viewer, Responder, Editor, Admin];
+
+    public static IReadOnlyList<string> All => Ordered;
 
     /// <summary>The role and every role it includes, lowest first.</summary>
     public static IEnumerable<string> Including(string role)
@@ -21,7 +23,7 @@ public static class Roles
         return level < 0 ? [] : All.Take(level + 1);
     }
 
-    public static int Level(string role) => All.ToList().FindIndex(known => string.Equals(known, role, StringComparison.OrdinalIgnoreCase));
+    public static int Level(string role) => Array.FindIndex(Ordered, known => string.Equals(known, role, StringComparison.OrdinalIgnoreCase));
 
     public static bool IsKnown(string role) => Level(role) >= 0;
 }
