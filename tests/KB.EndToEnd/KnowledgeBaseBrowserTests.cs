@@ -63,6 +63,7 @@ public class KnowledgeBaseBrowserTests(PublishedApp published)
     {
         var page = await published.NewPageAsync();
         await page.GotoAsync("/kb");
+        await page.WaitForInteractivityAsync(); // the interactive render replaces the prerendered search boxes
         await page.GetByLabel("Search the knowledge base").FocusAsync();
 
         await page.Keyboard.PressAsync("Control+k");
