@@ -54,7 +54,7 @@ public class KnowledgeBaseBrowserTests(PublishedApp published)
         await Expect(dropdown.GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/kb/capture-traffic");
+        await page.WaitForURLAsync("**/kb/capture-traffic", new() { WaitUntil = WaitUntilState.Commit }); // the heading below shows the page arrived
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("tcpdump");
     }
 
