@@ -39,6 +39,8 @@ public sealed class PublishedApp : IAsyncLifetime
             ["KB__ContentPath"] = content,
         });
 
+        // Five seconds, Playwright's default, is too short for a 2-core machine that is also publishing or paging.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
