@@ -132,6 +132,18 @@ public sealed class ArticleEditorTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_rewritten_file_keeps_the_permissions_of_the_one_it_replaces()
+    {
+        const UnixFileMode groupReadable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
+        File.SetUnixFileMode(_path, groupReadable);
+
+        await SaveAsync(Articles.Markdown(Slug, body: "Widgets time out under load."));
+
+        Assert.Equal(groupReadable, File.GetUnixFileMode(_path));
+    }
+
+    [Fact]
     public async Task Search_and_the_catalog_show_the_new_text_as_soon_as_the_save_returns()
     {
         await SaveAsync(Articles.Markdown(Slug, body: "Now mentions the flibbertigibbet proxy."));

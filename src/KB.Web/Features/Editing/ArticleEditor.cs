@@ -52,17 +52,17 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
         }
         text = NormaliseLineEndings(text);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (Encoding.UTF8.GetByteCount(text) > MaxTextBytes)
+        if (SizeProblem(text) is { } tooLarge)
         {
-            return new SaveResult(SaveOutcome.TooLarge, TooLargeMessage(text));
+            return new SaveResult(SaveOutcome.TooLarge, tooLarge);
         }
         if (comment?.Length > MaxCommentLength)
         {
             return new SaveResult(SaveOutcome.Invalid, LengthLimit.Problem(comment, MaxCommentLength, "The comment")!);
         }
-        if (ArticleParser.Parse(text, article.SourcePath).Errors is { Count: > 0 } errors)
+        if (FrontMatterProblem(article, text) is { } invalid)
         {
-            return new SaveResult(SaveOutcome.Invalid, string.Join(" ", errors));
+            return new SaveResult(SaveOutcome.Invalid, invalid);
         }
 
         int number;
@@ -121,13 +121,15 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
 
     private static string NormaliseLineEndings(string text) => text.ReplaceLineEndings("\n");
 
-    private static string? Problem(Article article, string text) =>
-        Encoding.UTF8.GetByteCount(text) > MaxTextBytes ? TooLargeMessage(text)
-        : ArticleParser.Parse(text, article.SourcePath).Errors is { Count: > 0 } errors ? "Front matter: " + string.Join(" ", errors)
+    /// <summary>What would stop the text from being saved, checked the same way for the preview and the save.</summary>
+    private static string? Problem(Article article, string text) => SizeProblem(text) ?? FrontMatterProblem(article, text);
+
+    private static string? SizeProblem(string text) => Encoding.UTF8.GetByteCount(text) is var bytes && bytes > MaxTextBytes
+        ? $"The article is {bytes / 1024} KB; the editor saves articles up to {MaxTextBytes / 1024} KB. Split it into smaller articles."
         : null;
 
-    private static string TooLargeMessage(string text) =>
-        $"The article is {Encoding.UTF8.GetByteCount(text) / 1024} KB; the editor saves articles up to {MaxTextBytes / 1024} KB. Split it into smaller articles.";
+    private static string? FrontMatterProblem(Article article, string text) =>
+        ArticleParser.Parse(text, article.SourcePath).Errors is { Count: > 0 } errors ? "Front matter: " + string.Join(" ", errors) : null;
 
     private string FullPath(Article article) => Path.Combine(knowledgeBase.ContentPath, article.SourcePath);
 
@@ -193,12 +195,22 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
             {
                 await stream.WriteAsync(Utf8.GetBytes(text), cancellationToken);
             }
+            KeepPermissions(path, temporary);
             File.Move(temporary, path, overwrite: true);
         }
         catch
         {
             File.Delete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>The rename replaces the file, so the new one is given the old one's permissions (say, readable by a group).</summary>
+    private static void KeepPermissions(string original, string replacement)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(original))
+        {
+            File.SetUnixFileMode(replacement, File.GetUnixFileMode(original));
         }
     }
 }
