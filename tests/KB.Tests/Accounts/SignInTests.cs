@@ -1,7 +1,9 @@
 using System.Net;
 using KB.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KB.Tests.Accounts;
 
@@ -130,6 +132,48 @@ public sealed class SignInTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/kb")).StatusCode);
         var again = await TrySignInAsync(_app.CreateAnonymousClient(), account.Email!, TestUsers.Password);
         Assert.Contains("The email or the password is not right.", await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Unknown_and_disabled_emails_cost_a_password_check_like_real_ones_so_timing_does_not_tell_them_apart()
+    {
+        var hasher = new CountingPasswordHasher();
+        using var app = _app.WithWebHostBuilder(builder =>
+            builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<Account>>(hasher)));
+        var disabled = await app.CreateAsync(Roles.Viewer);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var admin = await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByEmailAsync(KbApp.AdminEmail);
+            await scope.ServiceProvider.GetRequiredService<AccountAdmin>().SetDisabledAsync(disabled.Id, true, admin!.Id, "Admin");
+        }
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = null;
+
+        var checks = new List<int>();
+        foreach (var email in new[] { KbApp.AdminEmail, "nobody@example.test", disabled.Email! })
+        {
+            var before = hasher.Verifications;
+            await TrySignInAsync(client, email, "not the password at all");
+            checks.Add(hasher.Verifications - before);
+        }
+
+        Assert.Equal([1, 1, 1], checks);
+    }
+
+    private sealed class CountingPasswordHasher : IPasswordHasher<Account>
+    {
+        private readonly PasswordHasher<Account> _real = new(Options.Create(new PasswordHasherOptions { IterationCount = 210_000 }));
+        private int _verifications;
+
+        public int Verifications => _verifications;
+
+        public string HashPassword(Account user, string password) => _real.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(Account user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

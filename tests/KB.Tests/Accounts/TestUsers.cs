@@ -1,4 +1,5 @@
 using KB.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KB.Tests.Accounts;
@@ -8,7 +9,7 @@ public static class TestUsers
 {
     public const string Password = "plum orchard kettle drum 81";
 
-    public static async Task<Account> CreateAsync(this KbApp app, string role, string? name = null)
+    public static async Task<Account> CreateAsync(this WebApplicationFactory<Program> app, string role, string? name = null)
     {
         name ??= $"{role} {Guid.NewGuid().ToString("N")[..6]}";
         await using var scope = app.Services.CreateAsyncScope();
