@@ -58,7 +58,7 @@ app.MapIncidentApi();
 app.MapAuditExport();
 app.MapEditingApi();
 app.MapApiNotFound();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowFrameworkScriptsAnonymously();
 
 await app.RunAsync();
 return 0;

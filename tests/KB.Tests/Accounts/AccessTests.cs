@@ -53,6 +53,7 @@ public sealed class AccessTests : IDisposable
     [InlineData("/healthz")]
     [InlineData("/account/signin")]
     [InlineData("/app.css")]
+    [InlineData("/_framework/blazor.web.js")]
     public async Task Health_sign_in_and_static_files_need_no_sign_in(string path)
     {
         var response = await _app.CreateAnonymousClient().GetAsync(path);

@@ -156,6 +156,22 @@ public static class AccountsFeature
     }
 
     /// <summary>
+    /// The framework's script (blazor.web.js) is served by the components' endpoints rather than as a static file, so the
+    /// sign-in fallback would hold it back from the pages that work before anyone has signed in.
+    /// </summary>
+    public static TBuilder AllowFrameworkScriptsAnonymously<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && pattern.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal))
+            {
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>
     /// The pages that sign someone in read no existing sign-in, so that signing in always starts a new session with a
     /// new key (the cookie handler would otherwise reuse the key of the session the browser already had).
     /// </summary>
