@@ -144,6 +144,29 @@ public sealed class ArticleEditorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_refused_for_its_front_matter_opens_in_the_editor_and_is_back_once_mended()
+    {
+        const string broken = "pool-exhaustion";
+        _content.Write($"diagnostics/{broken}.md", "---\nslug: pool-exhaustion\ntitle: Pool exhaustion\ncategory: diagnostc\n---\nThe pool runs dry.");
+        await _app.Services.GetRequiredService<KnowledgeBase>().ReloadAsync();
+        Assert.Null(_app.Services.GetRequiredService<KnowledgeBase>().Current.Find(broken));
+
+        var draft = await Editor.LoadAsync(broken);
+        Assert.NotNull(draft);
+        Assert.True(draft.IsRefused);
+        Assert.Contains("Front matter:", Editor.Preview(broken, draft.Text)?.Problem);
+        var stillBroken = await Editor.SaveAsync(broken, draft.Text.Replace("The pool", "Still, the pool"), draft.Stamp, "Erin", null);
+        Assert.Equal(SaveOutcome.Invalid, stillBroken.Outcome);
+
+        var mended = await Editor.SaveAsync(broken, draft.Text.Replace("diagnostc", "diagnostic"), draft.Stamp, "Erin", "Fix the category");
+
+        Assert.Equal(SaveOutcome.Saved, mended.Outcome);
+        Assert.Equal("Pool exhaustion", _app.Services.GetRequiredService<KnowledgeBase>().Current.Find(broken)?.Title);
+        Assert.False(Editor.Find(broken)?.IsRefused);
+        Assert.Null(Editor.Find("no-such-article"));
+    }
+
+    [Fact]
     public async Task Search_and_the_catalog_show_the_new_text_as_soon_as_the_save_returns()
     {
         await SaveAsync(Articles.Markdown(Slug, body: "Now mentions the flibbertigibbet proxy."));

@@ -86,6 +86,30 @@ public sealed partial class EditorPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_the_knowledge_base_refused_is_mended_from_the_problems_page()
+    {
+        const string broken = "pool-exhaustion";
+        _content.Write($"diagnostics/{broken}.md", "---\nslug: pool-exhaustion\ntitle: Pool exhaustion\ncategory: diagnostc\n---\nThe pool runs dry.");
+        await _app.Services.GetRequiredService<KB.Web.Features.Knowledge.KnowledgeBase>().ReloadAsync();
+
+        var problems = await _client.GetStringAsync("/kb/problems");
+        Assert.Contains($"""<a class="problem-fix" href="/kb/{broken}/edit">Edit the file</a>""", problems);
+        Assert.DoesNotContain("problem-fix", await (await _app.SignInAsAsync(Roles.Viewer)).GetStringAsync("/kb/problems"));
+        var editor = await _client.GetStringAsync($"/kb/{broken}/edit");
+        Assert.Contains("This article is not in the knowledge base: its file has errors", editor);
+        Assert.Contains("Front matter:", editor);
+
+        var response = await SubmitAsync($"/kb/{broken}/edit", "edit-article", new()
+        {
+            ["Text"] = "---\nslug: pool-exhaustion\ntitle: Pool exhaustion\ncategory: diagnostic\n---\nThe pool runs dry.",
+        });
+
+        Assert.Equal($"/kb/{broken}", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("The pool runs dry.", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(broken, await _client.GetStringAsync("/kb/problems"));
+    }
+
+    [Fact]
     public async Task A_refused_save_shows_the_reason_and_keeps_the_submitted_text()
     {
         var before = await File.ReadAllBytesAsync(_path);

@@ -22,20 +22,37 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
     // One save at a time, so that the stamp check and the write cannot interleave with another save.
     private readonly SemaphoreSlim _saving = new(1, 1);
 
+    /// <summary>
+    /// The file behind a slug: a loaded article's, or else a Markdown file named after the slug that the loader refused
+    /// (it is listed on /kb/problems), so that a file broken outside the app can be mended here. Null when neither exists.
+    /// </summary>
+    public EditableArticle? Find(string slug)
+    {
+        var catalog = knowledgeBase.Current;
+        if (catalog.Find(slug) is { } article)
+        {
+            return new EditableArticle(article.Slug, article.Title, article.SourcePath, IsRefused: false);
+        }
+        var refused = catalog.Problems.FirstOrDefault(problem => problem.IsError
+            && problem.Path.EndsWith(".md", StringComparison.Ordinal)
+            && Path.GetFileNameWithoutExtension(problem.Path) == slug);
+        return refused is null ? null : new EditableArticle(slug, slug, refused.Path, IsRefused: true);
+    }
+
     /// <summary>The article's file as it is on disk, or null when there is no such article.</summary>
     public async Task<ArticleDraft?> LoadAsync(string slug, CancellationToken cancellationToken = default)
     {
-        if (knowledgeBase.Current.Find(slug) is not { } article || await ReadAsync(article, cancellationToken) is not { } text)
+        if (Find(slug) is not { } article || await ReadAsync(article, cancellationToken) is not { } text)
         {
             return null;
         }
-        return new ArticleDraft(article.Slug, article.Title, text, Stamp(text));
+        return new ArticleDraft(article.Slug, article.Title, text, Stamp(text), article.IsRefused);
     }
 
     /// <summary>The text rendered by the app's Markdown pipeline, and what would stop it from being saved.</summary>
     public ArticlePreview? Preview(string slug, string text)
     {
-        if (knowledgeBase.Current.Find(slug) is not { } article)
+        if (Find(slug) is not { } article)
         {
             return null;
         }
@@ -46,7 +63,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
     /// <param name="expectedStamp">The <see cref="ArticleDraft.Stamp"/> of the text the editor started from.</param>
     public async Task<SaveResult> SaveAsync(string slug, string text, string expectedStamp, string who, string? comment, CancellationToken cancellationToken = default)
     {
-        if (knowledgeBase.Current.Find(slug) is not { } article)
+        if (Find(slug) is not { } article)
         {
             return SaveResult.NotFound;
         }
@@ -122,18 +139,18 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
     private static string NormaliseLineEndings(string text) => text.ReplaceLineEndings("\n");
 
     /// <summary>What would stop the text from being saved, checked the same way for the preview and the save.</summary>
-    private static string? Problem(Article article, string text) => SizeProblem(text) ?? FrontMatterProblem(article, text);
+    private static string? Problem(EditableArticle article, string text) => SizeProblem(text) ?? FrontMatterProblem(article, text);
 
     private static string? SizeProblem(string text) => Encoding.UTF8.GetByteCount(text) is var bytes && bytes > MaxTextBytes
         ? $"The article is {bytes / 1024} KB; the editor saves articles up to {MaxTextBytes / 1024} KB. Split it into smaller articles."
         : null;
 
-    private static string? FrontMatterProblem(Article article, string text) =>
+    private static string? FrontMatterProblem(EditableArticle article, string text) =>
         ArticleParser.Parse(text, article.SourcePath).Errors is { Count: > 0 } errors ? "Front matter: " + string.Join(" ", errors) : null;
 
-    private string FullPath(Article article) => Path.Combine(knowledgeBase.ContentPath, article.SourcePath);
+    private string FullPath(EditableArticle article) => Path.Combine(knowledgeBase.ContentPath, article.SourcePath);
 
-    private async Task<string?> ReadAsync(Article article, CancellationToken cancellationToken)
+    private async Task<string?> ReadAsync(EditableArticle article, CancellationToken cancellationToken)
     {
         try
         {
@@ -150,7 +167,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
     }
 
     /// <summary>Records the revision (after the on-disk text, when no revision holds it yet) and writes the file, all or nothing.</summary>
-    private async Task<int> WriteAsync(Article article, string onDisk, string text, string who, string? comment, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(EditableArticle article, string onDisk, string text, string who, string? comment, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -215,8 +232,11 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
     }
 }
 
+/// <summary>An article file the editor can open; <paramref name="IsRefused"/> when errors keep it out of the knowledge base.</summary>
+public sealed record EditableArticle(string Slug, string Title, string SourcePath, bool IsRefused);
+
 /// <summary>An article's file text as the editor opens it, with the stamp that tells whether it changed before the save.</summary>
-public sealed record ArticleDraft(string Slug, string Title, string Text, string Stamp);
+public sealed record ArticleDraft(string Slug, string Title, string Text, string Stamp, bool IsRefused);
 
 /// <summary>The rendered text, and what would stop it from being saved (null when nothing would).</summary>
 public sealed record ArticlePreview(string Html, string? Problem);
