@@ -9,7 +9,7 @@ using KB.Web.Features.Knowledge;
 using KB.Web.Features.Triage;
 using Radzen;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedFolder.ContentRoot(args) });
 
 // Blazor Server with Radzen components
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());

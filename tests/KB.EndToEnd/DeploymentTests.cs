@@ -25,11 +25,34 @@ public class DeploymentTests(PublishedApp published)
     [Theory]
     [InlineData("/_framework/blazor.web.js")]
     [InlineData("/_content/Radzen.Blazor/css/material-base.css")]
-    public async Task Published_app_serves_framework_and_package_assets(string path)
+    public async Task Published_app_serves_framework_and_package_assets_before_anyone_signs_in(string path)
     {
-        using var client = TestAccounts.ApiClient();
+        using var anonymous = new HttpClient();
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(published.BaseUrl + path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(published.BaseUrl + path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Published_app_started_from_another_folder_serves_its_files_and_keeps_its_data_beside_itself()
+    {
+        using var elsewhere = new TempDirectory();
+        var database = $"data/elsewhere-{Guid.NewGuid():N}.db";
+        await using var app = await RunningApp.StartAsync(Path.Combine(published.PublishFolder, "KB.Web"), [], elsewhere.Path, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__KB"] = $"Data Source={database}",
+        });
+        using var anonymous = new HttpClient();
+
+        var css = await anonymous.GetAsync(app.BaseUrl + "/app.css");
+        var script = await anonymous.GetAsync(app.BaseUrl + "/_framework/blazor.web.js");
+
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(AppCss, await css.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.True(File.Exists(Path.Combine(published.PublishFolder, database)), $"{database} is not beside the published app");
+        Assert.Empty(Directory.GetFileSystemEntries(elsewhere.Path));
     }
 
     [Fact]

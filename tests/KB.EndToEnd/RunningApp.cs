@@ -41,10 +41,12 @@ public sealed class RunningApp : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments.Append("--urls").Append(baseUrl))
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+        // The way containers and service managers say where to listen.
+        start.Environment["ASPNETCORE_URLS"] = baseUrl;
         foreach (var (key, value) in TestAccounts.Settings.Concat(environment))
         {
             start.Environment[key] = value;
