@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using KB.Web.Data;
 using KB.Web.Features.Audit;
@@ -46,7 +45,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
         {
             return null;
         }
-        return new ArticleDraft(article.Slug, article.Title, text, Stamp(text), article.IsRefused);
+        return new ArticleDraft(article.Slug, article.Title, text, ArticleParser.Fingerprint(text), article.IsRefused);
     }
 
     /// <summary>The text rendered by the app's Markdown pipeline, and what would stop it from being saved.</summary>
@@ -90,7 +89,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
             {
                 return SaveResult.NotFound;
             }
-            if (Stamp(onDisk) != expectedStamp)
+            if (ArticleParser.Fingerprint(onDisk) != expectedStamp)
             {
                 return new SaveResult(SaveOutcome.Conflict,
                     "The article changed since you opened it: someone saved it, or its file was changed. Nothing was written.");
@@ -133,8 +132,6 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
             .Reverse()
             .ToList();
     }
-
-    public static string Stamp(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static string NormaliseLineEndings(string text) => text.ReplaceLineEndings("\n");
 

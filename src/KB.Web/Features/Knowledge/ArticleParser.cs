@@ -117,9 +117,12 @@ public static partial class ArticleParser
             Outline: rendered.Outline,
             Checklist: rendered.Checklist,
             SourcePath: relativePath,
-            Revision: Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12]);
+            Revision: Fingerprint(text)[..12]);
         return ArticleParseResult.Parsed(article);
     }
+
+    /// <summary>The SHA-256 of an article's text: it changes whenever the text does.</summary>
+    public static string Fingerprint(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Signatures are matched case-insensitively, with a time limit so that no pattern can hang triage.</summary>
     public static Regex CompileSignature(string pattern) =>
