@@ -153,7 +153,7 @@ public sealed class ArticleEditorTests : IDisposable
 
         var draft = await Editor.LoadAsync(broken);
         Assert.NotNull(draft);
-        Assert.True(draft.IsRefused);
+        Assert.True(draft.Article.IsRefused);
         Assert.Contains("Front matter:", Editor.Preview(broken, draft.Text)?.Problem);
         var stillBroken = await Editor.SaveAsync(broken, draft.Text.Replace("The pool", "Still, the pool"), draft.Stamp, "Erin", null);
         Assert.Equal(SaveOutcome.Invalid, stillBroken.Outcome);

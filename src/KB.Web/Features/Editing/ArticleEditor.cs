@@ -32,9 +32,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
         {
             return new EditableArticle(article.Slug, article.Title, article.SourcePath, IsRefused: false);
         }
-        var refused = catalog.Problems.FirstOrDefault(problem => problem.IsError
-            && problem.Path.EndsWith(".md", StringComparison.Ordinal)
-            && Path.GetFileNameWithoutExtension(problem.Path) == slug);
+        var refused = catalog.Problems.FirstOrDefault(problem => problem.IsError && problem.ArticleSlug == slug);
         return refused is null ? null : new EditableArticle(slug, slug, refused.Path, IsRefused: true);
     }
 
@@ -45,7 +43,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
         {
             return null;
         }
-        return new ArticleDraft(article.Slug, article.Title, text, ArticleParser.Fingerprint(text), article.IsRefused);
+        return new ArticleDraft(article, text, ArticleParser.Fingerprint(text));
     }
 
     /// <summary>The text rendered by the app's Markdown pipeline, and what would stop it from being saved.</summary>
@@ -230,10 +228,16 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
 }
 
 /// <summary>An article file the editor can open; <paramref name="IsRefused"/> when errors keep it out of the knowledge base.</summary>
-public sealed record EditableArticle(string Slug, string Title, string SourcePath, bool IsRefused);
+public sealed record EditableArticle(string Slug, string Title, string SourcePath, bool IsRefused)
+{
+    /// <summary>Where the article is read: its page, or the content problems page while it is refused.</summary>
+    public string Home => IsRefused ? "/kb/problems" : $"/kb/{Slug}";
+
+    public string HomeName => IsRefused ? "Content problems" : Title;
+}
 
 /// <summary>An article's file text as the editor opens it, with the stamp that tells whether it changed before the save.</summary>
-public sealed record ArticleDraft(string Slug, string Title, string Text, string Stamp, bool IsRefused);
+public sealed record ArticleDraft(EditableArticle Article, string Text, string Stamp);
 
 /// <summary>The rendered text, and what would stop it from being saved (null when nothing would).</summary>
 public sealed record ArticlePreview(string Html, string? Problem);

@@ -31,4 +31,8 @@ public sealed class ArticleCatalog
 }
 
 /// <summary>Something wrong with a content file. An error keeps the article out; a warning does not.</summary>
-public sealed record ContentProblem(string Path, string Message, bool IsError);
+public sealed record ContentProblem(string Path, string Message, bool IsError)
+{
+    /// <summary>The slug of the article in the file (its file name), or null when the file is not a Markdown article.</summary>
+    public string? ArticleSlug => Path.EndsWith(".md", StringComparison.Ordinal) ? System.IO.Path.GetFileNameWithoutExtension(Path) : null;
+}
