@@ -34,6 +34,18 @@ public sealed class AccountAuditTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sign_in_with_an_overlong_email_is_audited_with_the_email_cut_to_the_longest_an_account_may_have()
+    {
+        var email = new string('a', 100_000) + "@example.test";
+
+        await KbApp.PostFormAsync(_app.CreateAnonymousClient(), "/account/signin", "sign-in", new() { ["Form.Email"] = email, ["Form.Password"] = "whatever it is" });
+
+        var failed = Assert.Single(await EntriesAsync(AuditActions.SignInFailed));
+        Assert.Equal(KB.Web.Features.Accounts.Account.MaxEmailLength, failed.Actor.Length);
+        Assert.Equal(failed.Actor, failed.SubjectId);
+    }
+
+    [Fact]
     public async Task Invitations_and_role_changes_are_audited_with_before_and_after()
     {
         var responder = await _app.CreateAsync(KB.Web.Features.Accounts.Roles.Responder, "Pat Audit");
