@@ -110,9 +110,7 @@ window.kbLogPaste = {
   takeOver: function (textarea, key) {
     var text = sessionStorage.getItem(key);
     sessionStorage.removeItem(key);
-    if (!text) return false;
-    textarea.value = text;
-    return true;
+    if (text) textarea.value = text;
   },
   hasText: function (textarea) {
     return textarea.value.length > 0;
