@@ -7,13 +7,13 @@ using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Triage;
-using Radzen;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedFolder.ContentRoot(args) });
 
-// Blazor Server with Radzen components
+// Blazor Server with MudBlazor components
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
-builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices();
 
 // SQLite database, schema applied by DbUp at start-up
 builder.Services.AddDatabase();

@@ -24,7 +24,7 @@ public class DeploymentTests(PublishedApp published)
 
     [Theory]
     [InlineData("/_framework/blazor.web.js")]
-    [InlineData("/_content/Radzen.Blazor/css/material-base.css")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
     public async Task Published_app_serves_framework_and_package_assets_before_anyone_signs_in(string path)
     {
         using var anonymous = new HttpClient();

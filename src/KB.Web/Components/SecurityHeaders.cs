@@ -4,10 +4,11 @@ public static class SecurityHeaders
 {
     /// <summary>
     /// What the browser may load and run for a page of the app: its own scripts, styles, fonts and images only.
-    /// Styles need 'unsafe-inline': Radzen's chart on the dashboard renders style attributes, and Blazor's reconnect
-    /// dialog adds a &lt;style&gt; element (both are refused without it). Style cannot run script, and user text never
+    /// Styles need 'unsafe-inline': MudBlazor sets style attributes (drawer widths, popover positions, chart colours),
+    /// its theme provider writes the palette as a &lt;style&gt; element, and Blazor's reconnect dialog adds one too (all are
+    /// refused without it). Style cannot run script, and user text never
     /// becomes markup outside the Markdown pipeline, which drops raw HTML. Scripts need neither 'unsafe-inline' nor
-    /// 'unsafe-eval': blazor.web.js, Radzen.Blazor.js and app.js are files and none of them evaluates strings.
+    /// 'unsafe-eval': blazor.web.js, MudBlazor.min.js and app.js are files and none of them evaluates strings.
     /// No data: images: the app has none. 'self' in connect-src covers Blazor's WebSocket to the same host in current
     /// browsers; where one would not match it, SignalR falls back to long polling on the same origin.
     /// </summary>

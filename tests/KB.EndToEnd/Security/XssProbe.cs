@@ -17,7 +17,7 @@ public sealed class XssProbe
           const unsafeUrl = /^(javascript|vbscript|data):/i;
           const urlAttributes = new Set(['href', 'xlink:href', 'src', 'srcset', 'srcdoc', 'action', 'formaction', 'data', 'poster', 'background', 'lowsrc', 'dynsrc', 'ping', 'cite', 'codebase']);
           const forbidden = new Set(['IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'BASE', 'PORTAL', 'SET', 'ANIMATE']);
-          const ownScript = /^\/?(_framework\/blazor\.web|_content\/Radzen\.Blazor\/Radzen\.Blazor|app)(\.[a-z0-9]+)?\.js$/;
+          const ownScript = /^\/?(_framework\/blazor\.web|_content\/MudBlazor\/MudBlazor\.min|app)(\.[a-z0-9]+)?\.js$/;
           const describe = element => element.outerHTML.slice(0, 160);
           for (const element of document.querySelectorAll('*')) {
             const tag = element.tagName.toUpperCase();

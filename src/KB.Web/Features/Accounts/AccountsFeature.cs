@@ -76,6 +76,7 @@ public static class AccountsFeature
         services.AddScoped<ICurrentUser, SignedInUser>();
         services.AddSingleton<ApiTokens>();
         services.AddScoped<AccountAdmin>();
+        services.AddSingleton<ThemePreference>();
         services.AddScoped<DecoyPasswordCheck>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddRequestLimits();

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+
+namespace KB.Web.Features.Accounts;
+
+public enum ThemeMode
+{
+    System,
+    Light,
+    Dark,
+}
+
+/// <summary>
+/// Each person's choice of light, dark or the system's setting, kept as a claim of their account so it follows them
+/// to every browser. A scope per call keeps Identity's DbContext out of the circuit's lifetime.
+/// </summary>
+public sealed class ThemePreference(IServiceScopeFactory scopes)
+{
+    private const string ClaimType = "kb:theme";
+
+    public async Task<ThemeMode> GetAsync(ClaimsPrincipal user)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        if (await users.GetUserAsync(user) is not { } account)
+        {
+            return ThemeMode.System;
+        }
+        var claim = (await users.GetClaimsAsync(account)).FirstOrDefault(c => c.Type == ClaimType);
+        return Enum.TryParse<ThemeMode>(claim?.Value, ignoreCase: true, out var mode) ? mode : ThemeMode.System;
+    }
+
+    public async Task SetAsync(ClaimsPrincipal user, ThemeMode mode)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        if (await users.GetUserAsync(user) is not { } account)
+        {
+            return;
+        }
+        var existing = (await users.GetClaimsAsync(account)).Where(c => c.Type == ClaimType).ToList();
+        if (existing.Count > 0)
+        {
+            await users.RemoveClaimsAsync(account, existing);
+        }
+        await users.AddClaimAsync(account, new Claim(ClaimType, mode.ToString().ToLowerInvariant()));
+    }
+}
