@@ -26,6 +26,8 @@ public class AccountsBrowserTests(PublishedApp published)
 
         await Expect(page).ToHaveURLAsync(published.BaseUrl + "/incidents");
         await Expect(page.Locator(".account-name")).ToHaveTextAsync(TestAccounts.AdminName);
+        await page.WaitForInteractivityAsync();
+        await page.Locator(".account-name").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByText("You are signed out.")).ToBeVisibleAsync();
         await page.GotoAsync("/incidents");
