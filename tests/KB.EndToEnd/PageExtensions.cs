@@ -4,9 +4,12 @@ namespace KB.EndToEnd;
 
 public static class PageExtensions
 {
-    /// <summary>Interactive components mark themselves once Blazor's circuit renders them; typing before that is lost.</summary>
+    /// <summary>
+    /// Interactive components mark themselves once Blazor's circuit renders them; typing before that is lost. A page rendered
+    /// on the server only (sign-in, forms that post) marks nothing and is ready as it loads.
+    /// </summary>
     public static Task WaitForInteractivityAsync(this IPage page) =>
-        page.WaitForFunctionAsync("() => document.querySelector('[data-interactive]') && [...document.querySelectorAll('[data-interactive]')].every(e => e.dataset.interactive === 'true')");
+        page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-interactive]')].every(e => e.dataset.interactive === 'true')");
 
     /// <summary>How many pixels the page is wider than the screen: more than 0 means sideways scrolling on a phone.</summary>
     public static Task<int> HorizontalOverflowAsync(this IPage page) =>

@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KB.EndToEnd;
+
+/// <summary>Light and dark: the app follows the system setting until a person chooses, and remembers their choice.</summary>
+[Collection(PublishedAppCollection.Name)]
+public class ThemeBrowserTests(PublishedApp published)
+{
+    [Fact]
+    public async Task The_theme_follows_the_system_until_switched_and_the_choice_follows_the_person()
+    {
+        var name = "Night Owl " + Guid.NewGuid().ToString("N")[..6];
+        var page = await NewPageAsync(ColorScheme.Dark);
+        await TestAccounts.SignInAsUserAsync(page, published.BaseUrl, name);
+        await page.GotoAsync("/kb/upstream-down");
+        await page.WaitForInteractivityAsync();
+        await WaitForBackgroundAsync(page, dark: true);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use the light theme" }).ClickAsync();
+        await WaitForBackgroundAsync(page, dark: false);
+
+        // The choice is the person's: a reload and another browser with a dark system setting both show it.
+        await page.ReloadAsync();
+        await page.WaitForInteractivityAsync();
+        await WaitForBackgroundAsync(page, dark: false);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use the dark theme" }).ClickAsync();
+        await WaitForBackgroundAsync(page, dark: true);
+        var elsewhere = await NewPageAsync(ColorScheme.Light);
+        await TestAccounts.SignInAsUserAsync(elsewhere, published.BaseUrl, name);
+        await elsewhere.GotoAsync("/kb/upstream-down");
+        await WaitForBackgroundAsync(elsewhere, dark: true);
+    }
+
+    [Theory]
+    [InlineData(1280, 900, "light")]
+    [InlineData(1280, 900, "dark")]
+    [InlineData(375, 812, "light")]
+    [InlineData(375, 812, "dark")]
+    public async Task An_article_fits_the_screen_in_both_themes_and_is_saved_as_a_screenshot(int width, int height, string scheme)
+    {
+        var page = await NewPageAsync(scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light, width, height);
+        await TestAccounts.SignInAsUserAsync(page, published.BaseUrl, "Reader " + Guid.NewGuid().ToString("N")[..6]);
+        await page.GotoAsync("/kb/upstream-timeout");
+        await page.WaitForInteractivityAsync();
+        await WaitForBackgroundAsync(page, dark: scheme == "dark");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"article-{width}-{scheme}.png") });
+
+        var overflow = await page.HorizontalOverflowAsync();
+        Assert.True(overflow <= 0, $"the article is {overflow}px wider than a {width}px screen");
+    }
+
+    private async Task<IPage> NewPageAsync(ColorScheme scheme, int width = 1280, int height = 900)
+    {
+        var context = await published.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = published.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = scheme,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Waits until the page background (the palette's background colour) is dark (luminance below half) or light.</summary>
+    private static Task WaitForBackgroundAsync(IPage page, bool dark) =>
+        page.WaitForFunctionAsync(
+            "wantDark => { const m = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g); if (!m || m[3] === '0') return false; const l = (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / 255; return wantDark ? l < 0.5 : l >= 0.5; }",
+            dark);
+}
