@@ -15,11 +15,14 @@ public sealed class BenchDatabase : IDisposable
     public BenchDatabase()
     {
         var connectionString = $"Data Source={Path.Combine(_folder, "kb.db")}";
-        DatabaseSetup.Migrate(connectionString);
         _services = new ServiceCollection()
-            .AddDbContextFactory<KbDb>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()))
+            .AddDbContextFactory<KbDb>(options => options.UseSqliteFile(connectionString))
             .AddSingleton<SearchIndex>()
             .BuildServiceProvider();
+        using (var db = _services.GetRequiredService<IDbContextFactory<KbDb>>().CreateDbContext())
+        {
+            DatabaseSetup.MigrateAsync(db).GetAwaiter().GetResult();
+        }
         Index = _services.GetRequiredService<SearchIndex>();
     }
 

@@ -15,7 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
 builder.Services.AddMudServices();
 
-// SQLite database, schema applied by DbUp at start-up
+// SQLite database, schema made and upgraded by EF Core migrations at start-up
 builder.Services.AddDatabase();
 
 // Features
@@ -39,7 +39,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MigrateDatabase();
+await app.MigrateDatabaseAsync();
 if (args is ["backup", var backupFile])
 {
     return await app.BackupDatabaseAsync(backupFile);

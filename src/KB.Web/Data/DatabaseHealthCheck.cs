@@ -10,7 +10,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<KbDb> dbFactory) : IHe
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("SELECT count(*) FROM schemaversions", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT count(*) FROM \"__EFMigrationsHistory\"", cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex)

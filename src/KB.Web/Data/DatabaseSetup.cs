@@ -1,5 +1,5 @@
 using System.Reflection;
-using DbUp;
+using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,49 +7,51 @@ namespace KB.Web.Data;
 
 public static class DatabaseSetup
 {
+    /// <summary>
+    /// The SQLite migrations reference this assembly for the model, so it cannot reference them: KB.Web.csproj ships
+    /// their assembly beside the app's, and it is loaded from there.
+    /// </summary>
+    private static readonly Lazy<Assembly> SqliteMigrations = new(() =>
+        AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.Combine(AppContext.BaseDirectory, "KB.Migrations.Sqlite.dll")));
+
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
         services.AddDbContextFactory<KbDb>((provider, options) => options
-            .UseAppDatabase(provider)
+            .UseSqliteFile(ResolveConnectionString(
+                provider.GetRequiredService<IConfiguration>().GetConnectionString("KB"),
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
 
-    /// <summary>The configured SQLite file with the app's per-connection settings: every DbContext of the app uses it.</summary>
-    public static DbContextOptionsBuilder UseAppDatabase(this DbContextOptionsBuilder options, IServiceProvider provider) => options
-        .UseSqlite(ResolveConnectionString(
-            provider.GetRequiredService<IConfiguration>().GetConnectionString("KB"),
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
+    /// <summary>A SQLite file with the app's migrations and per-connection settings.</summary>
+    public static DbContextOptionsBuilder UseSqliteFile(this DbContextOptionsBuilder options, string connectionString) => options
+        .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations.Value))
         .AddInterceptors(new SqlitePragmas());
 
-    public static void MigrateDatabase(this WebApplication app)
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
-        using var db = app.Services.GetRequiredService<IDbContextFactory<KbDb>>().CreateDbContext();
-        Migrate(db.Database.GetConnectionString()!);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<KbDb>>().CreateDbContextAsync();
+        await MigrateAsync(db);
     }
 
-    /// <summary>Creates the database file if needed, switches it to WAL and applies the schema scripts not yet applied.</summary>
-    public static void Migrate(string connectionString)
+    /// <summary>
+    /// Creates the database file if needed, switches it to WAL, takes over a database of the release whose schema DbUp
+    /// applied, and applies the migrations not yet applied.
+    /// </summary>
+    public static async Task MigrateAsync(KbDb db, CancellationToken cancellationToken = default)
     {
-        using (var connection = new SqliteConnection(connectionString))
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL;";
-            command.ExecuteNonQuery();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            await DbUpSchema.TakeOverAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
         }
-
-        var result = DeployChanges.To
-            .SqliteDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(".Data.Schema."))
-            .WithTransactionPerScript()
-            .LogToNowhere()
-            .Build()
-            .PerformUpgrade();
-        if (!result.Successful)
+        finally
         {
-            throw new InvalidOperationException($"The database schema could not be upgraded ({result.ErrorScript?.Name}).", result.Error);
+            await db.Database.CloseConnectionAsync();
         }
     }
 

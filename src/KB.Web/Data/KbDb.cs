@@ -1,42 +1,107 @@
+using KB.Web.Features.Accounts;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KB.Web.Data;
 
 /// <summary>
-/// The app's one database. The schema is owned by the scripts in Data/Schema (applied by DbUp at start-up);
-/// EF Core maps onto those tables and never creates or migrates them.
+/// The app's one database: incidents, the audit trail, article revisions, and Identity's users with their sessions,
+/// API tokens and invitations. Its schema is made and upgraded by the EF Core migrations in KB.Migrations.Sqlite.
 /// </summary>
-public sealed class KbDb(DbContextOptions<KbDb> options) : DbContext(options)
+public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<Account>(options)
 {
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    /// <remarks>
+    /// Every index, default, check and foreign key of the tables is declared here as the migrations created it: a
+    /// migration that rebuilds a SQLite table makes the new one from this model, so what is missing here is lost then.
+    /// </remarks>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Incident>(incident =>
         {
-            incident.ToTable("incidents");
+            incident.ToTable("incidents", table =>
+            {
+                table.HasCheckConstraint("ck_incidents_severity", "severity IN ('SEV1', 'SEV2', 'SEV3', 'SEV4')");
+                table.HasCheckConstraint("ck_incidents_status", "status IN ('investigating', 'identified', 'mitigated', 'resolved')");
+            });
             incident.Property(x => x.Severity).HasConversion<string>();
             incident.Property(x => x.Status).HasConversion(status => status.Key(), text => Enum.Parse<IncidentStatus>(text, true));
-            incident.Property(x => x.Version).IsConcurrencyToken();
+            incident.Property(x => x.ErrorLog).HasDefaultValue("");
+            incident.Property(x => x.Suggestions).HasDefaultValue("[]");
+            incident.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
             incident.HasMany(x => x.Checklist).WithOne().HasForeignKey(x => x.IncidentId);
             incident.HasMany(x => x.Timeline).WithOne().HasForeignKey(x => x.IncidentId);
+            incident.HasIndex(x => x.StartedAt).HasDatabaseName("ix_incidents_started_at");
+            incident.HasIndex(x => x.Status).HasDatabaseName("ix_incidents_status");
+            incident.HasIndex(x => x.Cause).HasDatabaseName("ix_incidents_cause");
             incident.Ignore(x => x.IsOpen);
         });
         modelBuilder.Entity<ChecklistItem>(item =>
         {
             item.ToTable("checklist_items");
-            item.Property(x => x.Version).IsConcurrencyToken();
+            item.Property(x => x.Done).HasDefaultValue(false);
+            item.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
+            item.HasIndex(x => new { x.IncidentId, x.Position }).HasDatabaseName("ix_checklist_items_incident");
         });
-        modelBuilder.Entity<TimelineEntry>().ToTable("timeline_entries");
-        modelBuilder.Entity<AuditEntry>().ToTable("audit_entries");
-        modelBuilder.Entity<ArticleRevision>().ToTable("article_revisions");
+        modelBuilder.Entity<TimelineEntry>(entry =>
+        {
+            entry.ToTable("timeline_entries");
+            entry.HasIndex(x => new { x.IncidentId, x.At }).HasDatabaseName("ix_timeline_entries_incident");
+        });
+        modelBuilder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("audit_entries");
+            entry.Property(x => x.Actor).UseCollation("NOCASE");
+            entry.HasIndex(x => x.At).HasDatabaseName("ix_audit_entries_at");
+            entry.HasIndex(x => new { x.Actor, x.At }).HasDatabaseName("ix_audit_entries_actor");
+            entry.HasIndex(x => new { x.Action, x.At }).HasDatabaseName("ix_audit_entries_action");
+            entry.HasIndex(x => new { x.SubjectType, x.SubjectId, x.At }).HasDatabaseName("ix_audit_entries_subject");
+        });
+        modelBuilder.Entity<ArticleRevision>(revision =>
+        {
+            revision.ToTable("article_revisions");
+            revision.HasIndex(x => new { x.Slug, x.Number }).IsUnique().HasDatabaseName("ux_article_revisions_slug_number");
+        });
+
+        modelBuilder.Entity<Account>(account =>
+        {
+            account.ToTable("users");
+            account.Ignore(x => x.IsDisabled);
+        });
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        modelBuilder.Entity<Session>(session =>
+        {
+            session.ToTable("sessions");
+            session.HasOne<Account>().WithMany().HasForeignKey(x => x.UserId);
+            session.HasIndex(x => x.UserId).HasDatabaseName("ix_sessions_user_id");
+        });
+        modelBuilder.Entity<ApiToken>(token =>
+        {
+            token.ToTable("api_tokens");
+            token.HasOne<Account>().WithMany().HasForeignKey(x => x.UserId);
+            token.HasIndex(x => x.Hash).IsUnique().HasDatabaseName("ix_api_tokens_hash");
+            token.HasIndex(x => x.UserId).HasDatabaseName("ix_api_tokens_user_id");
+        });
+        modelBuilder.Entity<Invitation>(invitation =>
+        {
+            invitation.ToTable("invitations");
+            invitation.HasIndex(x => x.Hash).IsUnique().HasDatabaseName("ix_invitations_hash");
+        });
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);
     }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KB.Web.Data;
 
-/// <summary>How every EF Core model of the app maps onto the scripted SQLite schema.</summary>
+/// <summary>How the EF Core model of the app maps onto the SQLite schema: snake_case columns, times as sortable text.</summary>
 public static class SqliteConventions
 {
     public static void UseSnakeCaseColumns(ModelBuilder modelBuilder)

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KB.Web.Data;
 using KB.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public sealed partial class ApiTokenTests : IDisposable
         Assert.DoesNotContain(token, await browser.GetStringAsync("/account/profile"));
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            var stored = await scope.ServiceProvider.GetRequiredService<AccountsDb>().ApiTokens.SingleAsync();
+            var stored = await scope.ServiceProvider.GetRequiredService<KbDb>().ApiTokens.SingleAsync();
             Assert.NotEqual(token, stored.Hash);
             Assert.DoesNotContain(token, stored.Hash + stored.Prefix + stored.Name);
         }
@@ -51,7 +52,7 @@ public sealed partial class ApiTokenTests : IDisposable
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             (_, token) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(owner.Id, "cron");
-            var adminId = (await scope.ServiceProvider.GetRequiredService<AccountsDb>().Users.SingleAsync(x => x.Email == KbApp.AdminEmail)).Id;
+            var adminId = (await scope.ServiceProvider.GetRequiredService<KbDb>().Users.SingleAsync(x => x.Email == KbApp.AdminEmail)).Id;
             await scope.ServiceProvider.GetRequiredService<AccountAdmin>().SetDisabledAsync(owner.Id, true, adminId, "Admin");
         }
         var api = _app.CreateAnonymousClient();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KB.Tests.Incidents;
 
-/// <summary>The EF Core model maps onto the tables the schema scripts create, column for column.</summary>
+/// <summary>The EF Core model maps onto the tables the migrations create, column for column.</summary>
 public class SchemaTests
 {
     [Fact]
@@ -27,7 +27,7 @@ public class SchemaTests
                     columns.Add(reader.GetString(0));
                 }
             }
-            Assert.True(columns.Count > 0, $"table {table} is not in the schema scripts");
+            Assert.True(columns.Count > 0, $"table {table} is not in the migrated schema");
             foreach (var property in entity.GetProperties())
             {
                 Assert.Contains(property.GetColumnName(), columns);

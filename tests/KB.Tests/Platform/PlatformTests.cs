@@ -24,7 +24,7 @@ public class PlatformTests
         var client = app.CreateClient();
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<KbDb>>().CreateDbContextAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE schemaversions");
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"__EFMigrationsHistory\"");
         }
 
         var response = await client.GetAsync("/healthz");
@@ -42,7 +42,7 @@ public class PlatformTests
         Assert.True(File.Exists(app.DatabasePath));
         Assert.Equal("wal", await ScalarAsync<string>(db, "PRAGMA journal_mode"));
         Assert.Equal(5000, await ScalarAsync<long>(db, "PRAGMA busy_timeout"));
-        Assert.True(await ScalarAsync<long>(db, "SELECT count(*) FROM schemaversions") >= 1);
+        Assert.True(await ScalarAsync<long>(db, "SELECT count(*) FROM \"__EFMigrationsHistory\"") >= 1);
         Assert.True(await ScalarAsync<long>(db, "SELECT count(*) FROM article_search") >= 48);
     }
 

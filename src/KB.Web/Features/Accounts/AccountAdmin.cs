@@ -1,3 +1,4 @@
+using KB.Web.Data;
 using KB.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KB.Web.Features.Accounts;
 
 /// <summary>Creating users (first admin, invitations), roles and disabling: the rules an admin works within.</summary>
-public sealed class AccountAdmin(UserManager<Account> users, AccountsDb db, SessionStore sessions, AuditLog audit, TimeProvider clock)
+public sealed class AccountAdmin(UserManager<Account> users, KbDb db, SessionStore sessions, AuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 

@@ -22,7 +22,13 @@ public static class AccountsFeature
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddDbContextFactory<AccountsDb>((provider, options) => options.UseAppDatabase(provider)); // also registers a scoped AccountsDb for Identity's stores
+        // Identity's stores and AccountAdmin work on one context per request that tracks what they read and then change.
+        services.AddScoped(provider =>
+        {
+            var db = provider.GetRequiredService<IDbContextFactory<KbDb>>().CreateDbContext();
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            return db;
+        });
         services.AddIdentityCore<Account>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -36,7 +42,7 @@ public static class AccountsFeature
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
             })
-            .AddEntityFrameworkStores<AccountsDb>()
+            .AddEntityFrameworkStores<KbDb>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AccountClaims>()
             .AddPasswordValidator<PasswordRules>();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using KB.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace KB.Web.Features.Accounts;
@@ -8,7 +9,7 @@ namespace KB.Web.Features.Accounts;
 /// Bearer tokens: the ones listed in KB:ApiTokens (for automation, acting as Responder) and personal ones that users
 /// create on their profile page (acting with the user's role), kept only as <see cref="Secrets.Hash"/>.
 /// </summary>
-public sealed class ApiTokens(IDbContextFactory<AccountsDb> dbFactory, IConfiguration configuration, TimeProvider clock, ILogger<ApiTokens> logger)
+public sealed class ApiTokens(IDbContextFactory<KbDb> dbFactory, IConfiguration configuration, TimeProvider clock, ILogger<ApiTokens> logger)
 {
     public const string Scheme = "Bearer";
     public const int MinConfiguredLength = 16;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using KB.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace KB.Web.Features.Accounts;
 /// Keeps sign-ins on the server: the cookie holds only a random key. Signing out deletes the row, so a copied cookie
 /// is worthless afterwards; disabling a user deletes all of theirs. Rows hold the key's hash, never the key.
 /// </summary>
-public sealed class SessionStore(IDbContextFactory<AccountsDb> dbFactory, TimeProvider clock) : ITicketStore
+public sealed class SessionStore(IDbContextFactory<KbDb> dbFactory, TimeProvider clock) : ITicketStore
 {
     /// <summary>The claim that names the session (by its hash) inside the signed-in principal, for revalidation.</summary>
     public const string SessionClaim = "kb:session";
