@@ -12,10 +12,11 @@ namespace KB.Fuzz;
 /// </summary>
 public static class FuzzTargets
 {
-    private static readonly IFindingReader[] Readers =
+    // Made on first use: instrumented app code must not run before the fuzzer has set up its coverage map.
+    private static readonly Lazy<IFindingReader[]> Readers = new(() =>
     [
         new HaproxyTerminationState(), new EnvoyResponseFlags(), new AwsAlbLogEntry(), new GcpStatusDetails(), new IisStatus(), new CloudflareErrors(), new SystemErrors(),
-    ];
+    ]);
 
     public static IReadOnlyDictionary<string, Action<string>> All { get; } = new Dictionary<string, Action<string>>
     {
@@ -52,7 +53,7 @@ public static class FuzzTargets
         {
             var emitter = EmitterDetector.Detect(line);
             Require(emitter is null || ArticleParser.KnownEmitters.Contains(emitter) || emitter == "other", $"unknown emitter {emitter}");
-            foreach (var finding in Readers.SelectMany(reader => reader.Read(line)))
+            foreach (var finding in Readers.Value.SelectMany(reader => reader.Read(line)))
             {
                 Require(finding.MatchStart >= 0 && finding.MatchLength >= 0 && finding.MatchStart + finding.MatchLength <= line.Length, "finding outside the line");
                 Require(double.IsFinite(finding.Weight) && finding.Weight > 0, $"weight {finding.Weight}");
