@@ -32,6 +32,10 @@ for project in tests/KB.Tests tests/KB.EndToEnd; do
     || { code=$?; echo "dotnet test $name exited with $code"; status=$code; }
 done
 
+# A short round of coverage-guided fuzzing of the code that reads untrusted text; a crash fails the run and is
+# kept under tests/KB.Fuzz/Regressions/ for the unit tests to replay.
+bash scripts/fuzz.sh "${KB_FUZZ_SECONDS:-20}" || { code=$?; echo "fuzzing found a crash (exit $code)"; status=$code; }
+
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue

@@ -1,6 +1,7 @@
 using KB.Web.Components;
 using KB.Web.Components.Pages;
 using KB.Web.Data;
+using KB.Web.Features;
 using KB.Web.Features.Accounts;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Editing;
@@ -25,6 +26,7 @@ builder.Services.AddIncidents();
 builder.Services.AddAccounts();
 builder.Services.AddAudit();
 builder.Services.AddEditing();
+builder.Services.AddRequestProblems();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRequestProblems();
 
 await app.MigrateDatabaseAsync();
 if (args is ["backup", var backupFile])

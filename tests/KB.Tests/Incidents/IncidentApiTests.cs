@@ -20,6 +20,19 @@ public sealed class IncidentApiTests : IDisposable
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
+    [Theory]
+    [InlineData("c")]
+    [InlineData("AND(")]
+    public async Task An_error_log_that_points_to_no_cause_is_saved_without_suggestions(string errorLog)
+    {
+        var incident = await CreateAsync(new { title = "502 on search", service = "search", errorLog });
+
+        Assert.Equal(errorLog, incident.GetProperty("errorLog").GetString());
+        Assert.Equal(0, incident.GetProperty("suggestions").GetArrayLength());
+        var saved = await _client.GetAsync($"/api/incidents/{incident.GetProperty("id").GetInt32()}");
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+    }
+
     [Fact]
     public async Task Post_answers_201_with_a_location_and_the_incident()
     {

@@ -27,6 +27,22 @@ public class TriageApiTests(ShippedContentApp app) : IClassFixture<ShippedConten
     }
 
     [Theory]
+    [InlineData("c")]
+    [InlineData("N")]
+    [InlineData("s")]
+    [InlineData("AND(")]
+    [InlineData("\"")]
+    public async Task A_paste_with_no_evidence_answers_200_with_no_candidates_and_says_so(string text)
+    {
+        var response = await _client.PostAsJsonAsync("/api/triage", new { text });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(0, body.GetProperty("candidates").GetArrayLength());
+        Assert.Equal(TriageResult.NoEvidenceMessage, body.GetProperty("noEvidence").GetString());
+    }
+
+    [Theory]
     [InlineData("{\"text\": \"\"}")]
     [InlineData("{\"text\": \"   \\n  \"}")]
     [InlineData("{}")]

@@ -63,6 +63,19 @@ public class TriageEngineTests(ShippedContentApp app) : IClassFixture<ShippedCon
         Assert.All(result.Candidates, candidate => Assert.Equal("low", candidate.ConfidenceLabel));
     }
 
+    [Theory]
+    [InlineData("c")]
+    [InlineData("N")]
+    [InlineData("s")]
+    [InlineData("AND(")]
+    public async Task A_paste_that_points_to_no_cause_ranks_none_and_says_so(string text)
+    {
+        var result = await Engine.TriageAsync(text);
+
+        Assert.Empty(result.Candidates);
+        Assert.Equal(TriageResult.NoEvidenceMessage, result.NoEvidence);
+    }
+
     [Fact]
     public async Task A_huge_paste_is_read_up_to_the_line_limit_and_says_so()
     {

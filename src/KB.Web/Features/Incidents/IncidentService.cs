@@ -12,7 +12,7 @@ namespace KB.Web.Features.Incidents;
 /// The incident lifecycle: logging, status, cause and checklist, notes, times. Every change is on the timeline, and
 /// writes an audit entry in the same save, so no change lands without its entry.
 /// </summary>
-public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, KnowledgeBase knowledgeBase, TriageEngine triage, IncidentNotifier notifier, TimeProvider clock)
+public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, KnowledgeBase knowledgeBase, TriageEngine triage, IncidentNotifier notifier, TimeProvider clock, ILogger<IncidentService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -22,9 +22,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
     {
         var now = Now;
         var errorLog = draft.ErrorLog?.Trim() ?? "";
-        var suggestions = errorLog.Length == 0 ? [] : (await triage.TriageAsync(errorLog, cancellationToken)).Candidates
-            .Select(candidate => new Suggestion(candidate.Cause, candidate.Title, candidate.Confidence, candidate.Evidence.Take(2).Select(evidence => evidence.MatchedText).ToList()))
-            .ToList();
+        var suggestions = await SuggestAsync(errorLog, cancellationToken);
         var severity = IncidentNames.TryParseSeverity(draft.Severity, out var parsed) ? parsed : Severity.SEV3;
         var incident = new Incident
         {
@@ -57,6 +55,29 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return incident;
+    }
+
+    /// <summary>
+    /// Triage's suggestions for the pasted log. They only help: a paste triage cannot read costs the suggestions,
+    /// never the responder's report.
+    /// </summary>
+    private async Task<List<Suggestion>> SuggestAsync(string errorLog, CancellationToken cancellationToken)
+    {
+        if (errorLog.Length == 0)
+        {
+            return [];
+        }
+        try
+        {
+            return (await triage.TriageAsync(errorLog, cancellationToken)).Candidates
+                .Select(candidate => new Suggestion(candidate.Cause, candidate.Title, candidate.Confidence, candidate.Evidence.Take(2).Select(evidence => evidence.MatchedText).ToList()))
+                .ToList();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Triage failed on the error log of a new incident; it is logged without suggestions");
+            return [];
+        }
     }
 
     public async Task<Incident?> FindAsync(int id, CancellationToken cancellationToken = default)
@@ -252,6 +273,22 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
 
     /// <summary>Loads the incident, applies <paramref name="change"/> (which returns a problem or null) and saves it with its audit entry.</summary>
     private async Task<ChangeResult> ChangeAsync(int id, int? expectedVersion, string action, string who, Func<Incident, string?> change, CancellationToken cancellationToken)
+    {
+        // A change that expects no version (a note) only adds to the incident: when someone else saved first, it is
+        // applied again on top of theirs instead of being refused.
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await ChangeOnceAsync(id, expectedVersion, action, who, change, cancellationToken);
+            if (result.Outcome != ChangeOutcome.Conflict || expectedVersion is not null || attempt == MaxAppendAttempts)
+            {
+                return result;
+            }
+        }
+    }
+
+    private const int MaxAppendAttempts = 20;
+
+    private async Task<ChangeResult> ChangeOnceAsync(int id, int? expectedVersion, string action, string who, Func<Incident, string?> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incident = await db.Incidents.AsTracking().Include(x => x.Checklist).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);

@@ -25,6 +25,21 @@ public static class MarkdownRenderer
 
     public static RenderedMarkdown Render(string markdown)
     {
+        try
+        {
+            return RenderDocument(markdown);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses text nested past its depth limit and chokes on some unpaired surrogates: such text is
+            // no sensible article, and is shown as it was written rather than failing the page.
+            var text = markdown.Replace('\0', '\uFFFD');
+            return new RenderedMarkdown($"<pre>{System.Net.WebUtility.HtmlEncode(text)}</pre>", text, [], []);
+        }
+    }
+
+    private static RenderedMarkdown RenderDocument(string markdown)
+    {
         var document = Markdown.Parse(markdown, Pipeline);
         SafeUrls.Apply(document);
 

@@ -10,7 +10,7 @@ public static class TriageApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<TriageResponse>, ProblemHttpResult, ValidationProblem>> TriageAsync(TriageRequest? request, TriageEngine engine, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TriageResponse>, ValidationProblem>> TriageAsync(TriageRequest? request, TriageEngine engine, CancellationToken cancellationToken)
     {
         if (request?.Text is not { } text || string.IsNullOrWhiteSpace(text))
         {
@@ -33,13 +33,13 @@ public static class TriageApi
         return TypedResults.Ok(TriageResponse.From(result));
     }
 
-    private static ProblemHttpResult Problem(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Nothing to triage");
+    private static ValidationProblem Problem(string detail) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [detail] }, detail, title: "Nothing to triage");
 
     public sealed record TriageRequest(string? Text);
 
     public sealed record TriageResponse(
-        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence)
+        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence)
     {
         public static TriageResponse From(TriageResult result) => new(
             result.Candidates.Select(candidate => new CandidateResponse(
@@ -57,7 +57,8 @@ public static class TriageApi
             result.LinesCut,
             result.Truncated,
             result.ReadNote,
-            result.UsedFullTextFallback);
+            result.UsedFullTextFallback,
+            result.NoEvidence);
     }
 
     public sealed record CandidateResponse(string Cause, string Title, double Score, double Confidence, string ConfidenceLabel, IReadOnlyList<string> Evidence, string Article, IReadOnlyList<string> FirstSteps);

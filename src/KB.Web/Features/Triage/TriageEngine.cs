@@ -18,6 +18,9 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
     // A signature written for another emitter than the one recognised still counts, a little less.
     private const double OtherEmitterWeight = 0.8;
 
+    // The most a cause found only by text search can be trusted: always "low".
+    private const double FullTextConfidence = 0.3;
+
     private static readonly IFindingReader[] Readers =
     [
         new HaproxyTerminationState(),
@@ -133,9 +136,15 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
     {
         var query = string.Join(' ', pasted.Lines.Where(line => !string.IsNullOrWhiteSpace(line)).Take(20));
         var results = await searchIndex.SearchAsync(query, new SearchFilter(ArticleCategory.Cause), 3, cancellationToken);
-        var best = results.Count > 0 ? results[0].Score : 1;
-        return results
-            .Select(result => Candidate(result.Slug, result.Score, 0.3 * result.Score / best, [], catalog))
+        // A word found in every cause article (a letter, "and") scores nothing: it points to no cause, so none is ranked.
+        var scored = results.Where(result => result.Score > 0 && double.IsFinite(result.Score)).ToList();
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+        var best = scored[0].Score;
+        return scored
+            .Select(result => Candidate(result.Slug, result.Score, FullTextConfidence * result.Score / best, [], catalog))
             .ToList();
     }
 

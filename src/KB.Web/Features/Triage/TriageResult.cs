@@ -9,7 +9,13 @@ public sealed record TriageResult(
     int LinesCut,
     bool UsedFullTextFallback)
 {
+    /// <summary>What triage says of a paste in which no line points to a cause.</summary>
+    public const string NoEvidenceMessage = "Nothing in this text points to a cause yet. Paste the proxy's error log line for the failing request, not only the access log.";
+
     public bool Truncated => TotalLines > LinesRead || LinesCut > 0;
+
+    /// <summary>Says that nothing in the paste points to a cause, or null when some candidate does.</summary>
+    public string? NoEvidence => Candidates.Count == 0 ? NoEvidenceMessage : null;
 
     /// <summary>Says which part of a long paste was read, e.g. "Read the first 2,000 of 48,210 lines.", or null when all of it was.</summary>
     public string? ReadNote

@@ -1,0 +1,31 @@
+using SharpFuzz;
+
+namespace KB.Fuzz;
+
+public static class FuzzMain
+{
+    /// <summary>
+    /// One target a run: <c>KB.Fuzz markdown</c> under afl-fuzz (input on stdin, the forkserver protocol), or
+    /// <c>KB.Fuzz markdown --libfuzzer</c> under libfuzzer-dotnet.
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || !FuzzTargets.All.TryGetValue(args[0], out var target))
+        {
+            Console.Error.WriteLine($"usage: KB.Fuzz <{string.Join('|', FuzzTargets.All.Keys)}> [--libfuzzer]");
+            return 2;
+        }
+        if (args.Contains("--libfuzzer"))
+        {
+            Fuzzer.LibFuzzer.Run(bytes => target(FuzzTargets.Text(bytes)));
+            return 0;
+        }
+        Fuzzer.Run(stream =>
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            target(FuzzTargets.Text(buffer.ToArray()));
+        });
+        return 0;
+    }
+}
