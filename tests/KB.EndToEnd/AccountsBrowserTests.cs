@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace KB.EndToEnd;
 
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public class AccountsBrowserTests(PublishedApp published)
 {

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace KB.EndToEnd;
 
 /// <summary>`dotnet run --project src/KB.Web -- backup &lt;file&gt;`, the way the README tells an operator to run it.</summary>
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public sealed class BackupCommandTests(PublishedApp published) : IDisposable
 {

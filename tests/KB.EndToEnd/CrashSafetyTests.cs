@@ -11,6 +11,7 @@ namespace KB.EndToEnd;
 /// SQLite's own habit: kill the writer mid-run and check what was promised is still there. Runs its own instance of
 /// the published app on its own database, so the shared instance of the other tests is never killed.
 /// </summary>
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public sealed class CrashSafetyTests(PublishedApp published, ITestOutputHelper output) : IDisposable
 {

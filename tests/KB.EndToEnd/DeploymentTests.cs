@@ -3,6 +3,7 @@ using System.Net;
 namespace KB.EndToEnd;
 
 /// <summary>Static files from the top-level wwwroot/ are served the ways the app is run.</summary>
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public class DeploymentTests(PublishedApp published)
 {

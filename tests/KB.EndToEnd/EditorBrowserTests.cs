@@ -7,6 +7,7 @@ namespace KB.EndToEnd;
 /// Editing an article in Chromium, signed in as the admin (whose role includes Editor): live preview, save, history
 /// with its diff, restore.
 /// </summary>
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public class EditorBrowserTests(PublishedApp published)
 {

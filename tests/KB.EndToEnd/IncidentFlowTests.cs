@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace KB.EndToEnd;
 
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public class IncidentFlowTests(PublishedApp published)
 {

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace KB.EndToEnd;
 
 /// <summary>Input longer than what is read is never cut without a word.</summary>
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public class LimitBrowserTests(PublishedApp published)
 {

@@ -23,6 +23,21 @@ public sealed class PublishedApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    private static PublishedApp? _current;
+
+    /// <summary>Closes the browser contexts of the test that just ended (see <see cref="ClosesItsPagesAttribute"/>).</summary>
+    internal static async Task CloseAllPagesAsync()
+    {
+        if (_current?.Browser is not { } browser)
+        {
+            return;
+        }
+        foreach (var context in browser.Contexts.ToList())
+        {
+            await context.CloseAsync();
+        }
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
@@ -48,6 +63,7 @@ public sealed class PublishedApp : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+        _current = this;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace KB.EndToEnd;
 
 /// <summary>Light and dark: the app follows the system setting until a person chooses, and remembers their choice.</summary>
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public class ThemeBrowserTests(PublishedApp published)
 {

@@ -3,6 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace KB.EndToEnd;
 
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public class TriageBrowserTests(PublishedApp published)
 {

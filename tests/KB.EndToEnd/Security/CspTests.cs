@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace KB.EndToEnd.Security;
 
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public class CspTests(PublishedApp published)
 {
@@ -77,10 +78,10 @@ public class CspTests(PublishedApp published)
         await page.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).ClickAsync();
         await Expect(page.GetByLabel("What fixed it")).ToBeVisibleAsync();
 
-        await VisitAsync(page, "/kb/problems");
         await VisitAsync(page, "/no-such-page");
+        await VisitAsync(page, "/kb/problems");
 
-        // When the connection drops, Blazor shows its reconnect dialog, which brings a <style> element of its own.
+        // When the connection drops (on a live page: the not-found page is rendered on the server only), Blazor shows its reconnect dialog, which brings a <style> element of its own.
         // forceCloseConnection is blazor.web.js's own hook for dropping the connection.
         // The dialog is added to the page the first time it shows; the first retry comes at once, so on a quiet machine
         // the dialog can show and hide again between two polls: its presence is what tells it was shown.

@@ -1,5 +1,6 @@
 namespace KB.EndToEnd.Security;
 
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public class SecurityHeadersTests(PublishedApp published)
 {

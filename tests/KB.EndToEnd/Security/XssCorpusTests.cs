@@ -10,6 +10,7 @@ namespace KB.EndToEnd.Security;
 /// Renders the XSS corpus in Chromium through every place user text appears (articles, incident fields, notes, names,
 /// search, triage) and checks that no payload runs and no script-capable markup or URL reaches the document.
 /// </summary>
+[ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public class XssCorpusTests(HostileInputApp app) : IClassFixture<HostileInputApp>
 {
