@@ -34,6 +34,24 @@ public class DeploymentTests(PublishedApp published)
     }
 
     [Fact]
+    public async Task The_stylesheets_and_scripts_a_page_links_to_reach_the_browser_compressed()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None });
+        var page = await anonymous.GetStringAsync(published.BaseUrl + "/account/signin");
+        var assets = System.Text.RegularExpressions.Regex.Matches(page, "(?:href|src)=\"/?([^\"]+\\.(?:css|js))\"").Select(match => match.Groups[1].Value).ToList();
+        Assert.Contains(assets, asset => asset.Contains("MudBlazor.min", StringComparison.Ordinal) && asset.EndsWith(".css", StringComparison.Ordinal));
+
+        foreach (var asset in assets)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{published.BaseUrl}/{asset}");
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            using var response = await anonymous.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Content.Headers.ContentEncoding.Count > 0, $"{asset} is sent uncompressed ({response.Content.Headers.ContentLength} bytes)");
+        }
+    }
+
+    [Fact]
     public async Task Published_app_started_from_another_folder_serves_its_files_and_keeps_its_data_beside_itself()
     {
         using var elsewhere = new TempDirectory();
