@@ -47,10 +47,13 @@ public sealed partial class IisStatus : IFindingReader
         var w3c = W3cStatus().Match(line);
         if (w3c.Success)
         {
-            var code = int.Parse(w3c.Groups["win32"].Value, CultureInfo.InvariantCulture);
-            foreach (var finding in ForWin32(code, w3c.Index, w3c.Length, $"IIS {w3c.Groups["status"].Value}.{w3c.Groups["sub"].Value} with win32 status {code}"))
+            // Ten digits can run past a 32-bit status (a garbled line): such a number names no win32 error.
+            if (int.TryParse(w3c.Groups["win32"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
             {
-                yield return finding;
+                foreach (var finding in ForWin32(code, w3c.Index, w3c.Length, $"IIS {w3c.Groups["status"].Value}.{w3c.Groups["sub"].Value} with win32 status {code}"))
+                {
+                    yield return finding;
+                }
             }
             foreach (var finding in ForSubStatus($"{w3c.Groups["status"].Value}.{w3c.Groups["sub"].Value}", w3c.Index, w3c.Length))
             {
