@@ -33,6 +33,20 @@ public class ThemeBrowserTests(PublishedApp published)
         await WaitForBackgroundAsync(elsewhere, dark: true);
     }
 
+    [Fact]
+    public async Task A_click_on_a_live_control_right_after_the_page_shows_is_not_lost()
+    {
+        var page = await NewPageAsync(ColorScheme.Light);
+        await TestAccounts.SignInAsUserAsync(page, published.BaseUrl, "Early Clicker " + Guid.NewGuid().ToString("N")[..6]);
+
+        // No wait for the circuit: the button is disabled until the page is live, so the click waits for it instead of
+        // landing on server-rendered markup that nothing listens to.
+        await page.GotoAsync("/kb/upstream-down", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use the light theme" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use the dark theme" })).ToBeVisibleAsync();
+    }
+
     [Theory]
     [InlineData(1280, 900, "light")]
     [InlineData(1280, 900, "dark")]
