@@ -45,10 +45,10 @@ for side in old new; do
   until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do sleep 0.05; done
   jar="$work/jar-$side"
   curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/account/signin" -o "$work/signin.html"
-  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/signin.html" | sed 's/.*value="//;s/"$//')
+  token=$(grep -o 'name="__RequestVerificationToken" value="[^"]*"' "$work/signin.html" | sed 's/.*value="//;s/"$//')
   curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "_handler=sign-in" \
     --data-urlencode "Form.Email=a@example.test" --data-urlencode "Form.Password=$password" "http://127.0.0.1:$port/account/signin"
-  cookie=$(awk '$6 ~ /Identity|\.AspNetCore\./ {printf "%s=%s; ", $6, $7}' "$jar")
+  cookie=$(awk '$6 == "kb_session" {printf "%s=%s", $6, $7}' "$jar")
   for path in /app.css /kb/upstream-timeout; do
     wrk -t2 -c32 -d10s -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null # warm-up
     rps=$(wrk -t2 -c32 -d15s -H "Cookie: $cookie" "http://127.0.0.1:$port$path" | awk '/Requests\/sec/ {print $2}')

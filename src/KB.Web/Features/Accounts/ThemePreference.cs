@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,22 +13,34 @@ public enum ThemeMode
 
 /// <summary>
 /// Each person's choice of light, dark or the system's setting, kept as a claim of their account so it follows them
-/// to every browser. A scope per call keeps Identity's DbContext out of the circuit's lifetime.
+/// to every browser. Every page asks for it, so choices are remembered in memory once read; a scope per read keeps
+/// Identity's DbContext out of the circuit's lifetime.
 /// </summary>
 public sealed class ThemePreference(IServiceScopeFactory scopes)
 {
     private const string ClaimType = "kb:theme";
 
+    private readonly ConcurrentDictionary<string, ThemeMode> _known = new();
+
     public async Task<ThemeMode> GetAsync(ClaimsPrincipal user)
     {
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        {
+            return ThemeMode.System;
+        }
+        if (_known.TryGetValue(id, out var known))
+        {
+            return known;
+        }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        if (await users.GetUserAsync(user) is not { } account)
+        if (await users.FindByIdAsync(id) is not { } account)
         {
             return ThemeMode.System;
         }
         var claim = (await users.GetClaimsAsync(account)).FirstOrDefault(c => c.Type == ClaimType);
-        return Enum.TryParse<ThemeMode>(claim?.Value, ignoreCase: true, out var mode) ? mode : ThemeMode.System;
+        var mode = Enum.TryParse<ThemeMode>(claim?.Value, ignoreCase: true, out var chosen) ? chosen : ThemeMode.System;
+        return _known[id] = mode;
     }
 
     public async Task SetAsync(ClaimsPrincipal user, ThemeMode mode)
@@ -44,5 +57,6 @@ public sealed class ThemePreference(IServiceScopeFactory scopes)
             await users.RemoveClaimsAsync(account, existing);
         }
         await users.AddClaimAsync(account, new Claim(ClaimType, mode.ToString().ToLowerInvariant()));
+        _known[account.Id] = mode;
     }
 }
