@@ -4,21 +4,13 @@ namespace KB.Fuzz;
 
 public static class FuzzMain
 {
-    /// <summary>
-    /// One target a run: <c>KB.Fuzz markdown</c> under afl-fuzz (input on stdin, the forkserver protocol), or
-    /// <c>KB.Fuzz markdown --libfuzzer</c> under libfuzzer-dotnet.
-    /// </summary>
+    /// <summary>One target a run: <c>KB.Fuzz markdown</c> under afl-fuzz (input on stdin, the forkserver protocol).</summary>
     public static int Main(string[] args)
     {
         if (args.Length == 0 || !FuzzTargets.All.TryGetValue(args[0], out var target))
         {
-            Console.Error.WriteLine($"usage: KB.Fuzz <{string.Join('|', FuzzTargets.All.Keys)}> [--libfuzzer]");
+            Console.Error.WriteLine($"usage: KB.Fuzz <{string.Join('|', FuzzTargets.All.Keys)}>");
             return 2;
-        }
-        if (args.Contains("--libfuzzer"))
-        {
-            Fuzzer.LibFuzzer.Run(bytes => target(FuzzTargets.Text(bytes)));
-            return 0;
         }
         Fuzzer.Run(stream =>
         {

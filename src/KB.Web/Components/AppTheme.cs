@@ -37,6 +37,7 @@ public static class AppTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = SystemFonts },
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
