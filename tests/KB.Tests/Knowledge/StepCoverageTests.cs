@@ -87,9 +87,23 @@ public partial class StepCoverageTests(ShippedContentApp app) : IClassFixture<Sh
         Assert.True(slugs.Take(3).Contains(expected), $"\"{query}\" gave {string.Join(", ", slugs.Take(5))}");
     }
 
+    [Fact]
+    public void The_coverage_document_links_articles_that_exist_and_every_step()
+    {
+        var document = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "coverage.md"));
+        var linked = CoverageLink().Matches(document).Select(match => match.Groups[1].Value).ToList();
+
+        Assert.True(linked.Count >= 50, $"{linked.Count} articles linked");
+        Assert.All(linked, path => Assert.True(File.Exists(Path.Combine(TestPaths.ShippedContent, path)), $"docs/coverage.md links a missing content/{path}"));
+        Assert.All(StepArticles, step => Assert.Contains(step.Slug, linked.Select(Path.GetFileNameWithoutExtension)));
+    }
+
     private static HashSet<string> BodyLinks(Article article) =>
         KbLink().Matches(article.Html).Select(match => match.Groups[1].Value).ToHashSet();
 
     [GeneratedRegex("href=\"/kb/([^\"#?]+)")]
     private static partial Regex KbLink();
+
+    [GeneratedRegex(@"\(\.\./content/([a-z]+/[a-z0-9-]+\.md)\)")]
+    private static partial Regex CoverageLink();
 }
