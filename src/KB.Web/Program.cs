@@ -1,4 +1,5 @@
 using KB.Web.Components;
+using KB.Web.Components.Layout;
 using KB.Web.Components.Pages;
 using KB.Web.Data;
 using KB.Web.Features;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 // Blazor Server with MudBlazor components
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
 builder.Services.AddMudServices();
+builder.Services.AddSingleton<ThemeStyles>();
 
 // SQLite database, schema made and upgraded by EF Core migrations at start-up
 builder.Services.AddDatabase();
