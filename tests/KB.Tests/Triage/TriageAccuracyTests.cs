@@ -60,6 +60,13 @@ public class TriageAccuracyTests(ShippedContentApp app, ITestOutputHelper output
         Assert.True(accuracy.Top1 > accuracy.Baseline1, "triage must beat plain search");
     }
 
+    [Fact]
+    public async Task Blind_set_measurement()
+    {
+        var accuracy = await MeasureAsync(LabelledLine.LoadBlind(), "triage-blind.md");
+        output.WriteLine($"blind top-1 {accuracy.Top1}/{accuracy.Count} top-3 {accuracy.Top3}/{accuracy.Count}");
+    }
+
     private async Task<Accuracy> MeasureAsync(IReadOnlyList<LabelledLine> lines, string reportName)
     {
         var engine = app.Services.GetRequiredService<TriageEngine>();
