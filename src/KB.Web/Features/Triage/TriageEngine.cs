@@ -29,6 +29,7 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
         new GcpStatusDetails(),
         new IisStatus(),
         new CloudflareErrors(),
+        new PlatformErrors(),
         new SystemErrors(),
     ];
 
@@ -118,15 +119,17 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
     private static List<TriageCandidate> Rank(Dictionary<string, CauseTally> causes, ArticleCatalog catalog)
     {
         var total = causes.Values.Sum(tally => tally.Score);
+        // A line that names the root cause (an app server's own message) wins over the lines that show its symptoms.
         return causes
-            .OrderByDescending(entry => entry.Value.Score)
+            .OrderByDescending(entry => entry.Value.StrongestWeight > 1.0)
+            .ThenByDescending(entry => entry.Value.Score)
             .ThenByDescending(entry => entry.Value.StrongestWeight)
             .Take(MaxCandidates)
             .Select(entry =>
             {
                 var (cause, tally) = entry;
                 // Confidence is the cause's share of all evidence, held down while the evidence is thin.
-                var confidence = tally.Score / total * Math.Min(1.0, tally.Score);
+                var confidence = Math.Min(1.0, tally.Score / total * Math.Min(1.0, tally.Score));
                 return Candidate(cause, tally.Score, confidence, tally.BestEvidence(MaxEvidencePerCause), catalog);
             })
             .ToList();
