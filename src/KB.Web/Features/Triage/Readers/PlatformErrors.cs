@@ -49,7 +49,7 @@ public sealed class PlatformErrors : IFindingReader
         M(@"\bbackend_connection_closed_before_data_sent_to_client\b", "the backend closed the connection", ("connection-reset", Named)),
 
         // Service meshes, Kubernetes, gateways.
-        M(@"no endpoints available for (service )?""?[\w.-]+|Error getting ResourceLocation: no endpoints", "the service has no ready endpoints", ("upstream-down", Named)),
+        M(@"no endpoints available for (service )?\\?""?[\w.-]+|Error getting ResourceLocation: no endpoints", "the service has no ready endpoints", ("upstream-down", Named)),
         M(@"service in fail-fast|Logical service in fail-fast|entering failfast", "Linkerd: no endpoint accepts connections (fail-fast)", ("upstream-down", Named)),
         M(@"Load balancer does not have available server for client: [\w.-]+\s*$|Load balancer does not have available server for client: [\w-]+(?!\S)", "no registered instance for the service", ("upstream-down", Named)),
         M(@"Load balancer does not have available server for client: //|Load balancer does not have available server for client: \S*[:/]", "the route names a URL where a service id belongs", ("misconfiguration", RootCause)),
@@ -62,18 +62,29 @@ public sealed class PlatformErrors : IFindingReader
 
         // App servers: their own line names the root cause.
         M(@"WORKER TIMEOUT|HARAKIRI|worker \d+ lifetime reached|timeout \(\d+s > \d+s\), killing", "the app server killed a worker that ran too long", ("upstream-timeout", RootCause)),
-        M(@"invalid request block size: \d+ \(max \d+\)", "uWSGI: request headers larger than its buffer", ("header-too-large", RootCause)),
         M(@"Worker failed to boot|HaltServer|App failed to load|Exception in worker process|error occurr?ed while starting up the preloader|Could not spawn process|Cannot checkout session because a spawning error|ANCM Out-Of-Process Startup Failure|HTTP Error 502\.5|failed to start process with commandline", "the app failed to start", ("application-crash", RootCause)),
         M(@"reached (pm\.)?max_children|PumaWorkerKiller: Out of memory|Out of memory\. \d+ workers|heap out of memory|\bOOMKilled\b|oom-kill|Out of memory: Kill|Killed process \d+", "out of memory or worker pool exhausted", ("resource-exhaustion", RootCause)),
-        M(@"killed by signal 9|SIGKILL|signal 9\b|exited with status 137|status 137\b", "a process killed by SIGKILL", ("resource-exhaustion", 0.9)),
+        M(@"killed by signal 9|SIGKILL|signal 9\b|exited with status 137|status 137\b", "a process killed by SIGKILL", ("resource-exhaustion", 1.05)),
         M(@"Segmentation fault|SIGSEGV|signal 11\b|exit signal Aborted \(6\)|signal 6\b|core dumped", "a process crashed", ("application-crash", Named)),
 
         // SELinux on a TCP port is a policy block, not a socket problem.
         M(@"avc:\s+denied\s+\{[^}]*name_connect[^}]*\}|tcp_socket name_connect|httpd_can_network_connect", "SELinux denies the TCP connect", ("firewall-blocked", Named)),
     ];
 
+    private static readonly Regex BlockSize = new(@"invalid request block size: (?<size>\d{1,9}) \(max (?<max>\d{1,9})\)", RegexOptions.CultureInvariant);
+
     public IEnumerable<Finding> Read(string line)
     {
+        // uWSGI's request block: just above its buffer it is a large header; far above it, HTTP spoken to the uwsgi socket.
+        var block = BlockSize.Match(line);
+        if (block.Success)
+        {
+            var size = long.Parse(block.Groups["size"].Value);
+            var max = long.Parse(block.Groups["max"].Value);
+            yield return size <= 3 * max
+                ? new Finding("header-too-large", RootCause, block.Index, block.Length, "uWSGI: request headers larger than its buffer")
+                : new Finding("misconfiguration", RootCause, block.Index, block.Length, "uWSGI: a request far larger than any header, usually HTTP sent to the uwsgi socket");
+        }
         foreach (var message in Messages)
         {
             Match match;

@@ -75,6 +75,12 @@ public sealed partial class SystemErrors : IFindingReader
                 yield return new Finding(cause, weight, match.Index, match.Length, name);
             }
         }
+        var expired = TimeoutExpired().Match(line);
+        if (expired.Success)
+        {
+            var connecting = line.Contains("AH00957", StringComparison.Ordinal) || line.Contains("attempt to connect", StringComparison.OrdinalIgnoreCase);
+            yield return new Finding(connecting ? "firewall-blocked" : "upstream-timeout", 0.9, expired.Index, expired.Length, "Apache: the timeout expired");
+        }
         var timeout = TimeoutPhrase().Match(line);
         if (timeout.Success)
         {
@@ -86,10 +92,10 @@ public sealed partial class SystemErrors : IFindingReader
 
     private static readonly (Regex Pattern, string Cause, double Weight, string Name)[] PhraseMeanings =
     [
-        (new Regex(@"connection refused|actively refused|refused (the|this) connection|ECONNREFUSED", Options), "upstream-down", 0.85, "connection refused"),
-        (new Regex(@"connection reset by peer|socket hang up|forcibly closed by the remote host|response ended prematurely|connection prematurely closed|prematurely closed connection|ECONNRESET|reset by peer", Options), "connection-reset", 0.85, "connection reset"),
+        (new Regex(@"connection refused|actively refused|refused (the|this) connection|expressly denied that connection|ECONNREFUSED|ap_proxy_connect_backend disabling worker", Options), "upstream-down", 0.85, "connection refused"),
+        (new Regex(@"connection reset by peer|socket hang up|forcibly closed by the remote host|response ended prematurely|connection prematurely closed|prematurely closed connection|Connection has been closed BEFORE|ECONNRESET|reset by peer", Options), "connection-reset", 0.85, "connection reset"),
         (new Regex(@"caused by: EOF\b|""error""\s*:\s*""(unexpected )?EOF""|: (unexpected )?EOF$|read: EOF\b", Options), "connection-reset", 0.8, "connection closed (EOF)"),
-        (new Regex(@"no such host|name resolution failed|Temporary failure in name resolution|Name or service not known|getaddrinfo (ENOTFOUND|EAI_AGAIN)|DNS resolution failed|dns server error|could not resolve host|DNS lookup failure", Options), "dns-resolution", 0.9, "name does not resolve"),
+        (new Regex(@"no such host|name resolution failed|Temporary failure in name resolution|Name or service not known|getaddrinfo (ENOTFOUND|EAI_AGAIN)|DNS resolution failed|dns server error|could not resolve host|DNS lookup failure|no record found for name|dial tcp: lookup \S+", Options), "dns-resolution", 0.9, "name does not resolve"),
         (new Regex(@"no route to host|host is unreachable|network is unreachable", Options), "network-unreachable", 0.85, "no route to the upstream"),
         (new Regex(@"x509: |certificate (verify|verification) failed|unable to get local issuer certificate|self[- ]signed certificate|certificate has expired|unknown (certificate|ca)\b|InvalidCert|CERTIFICATE_VERIFY_FAILED|doesn't contain any IP SANs|SSL handshake failed|tlsv1 alert", Options), "tls-upstream", 0.85, "TLS handshake with the upstream failed"),
     ];
@@ -101,6 +107,9 @@ public sealed partial class SystemErrors : IFindingReader
 
     [GeneratedRegex(@"\bi/o timeout\b|\btimed out\b|SocketTimeoutException|\bETIMEDOUT\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeoutPhrase();
+
+    [GeneratedRegex(@"\(70007\)\s*The timeout specified has expired", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeoutExpired();
 
     [GeneratedRegex(@"\bread tcp\b|Read timed out|while reading|reading response|waiting for (the )?(response|headers)|SocketTimeoutException", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadingPhase();
@@ -155,6 +164,6 @@ public sealed partial class SystemErrors : IFindingReader
     [GeneratedRegex(@"while connecting to upstream|connect\(\) (to \S+ )?failed|\bconnect (ETIMEDOUT|EHOSTUNREACH)|dial tcp|\bconnect:|Layer4 timeout", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConnectingPhase();
 
-    [GeneratedRegex(@"\bresolv(er|e|ing)\b|\bDNS\b|lookup \S+ on \S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bresolv(er|e|ing)\b|\bDNS\b|lookup \S+ on \S+|dial tcp: lookup \S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResolvingPhase();
 }
