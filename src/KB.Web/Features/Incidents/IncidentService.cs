@@ -243,9 +243,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         var previous = incident.Cause;
         var done = keepProgress ? incident.Checklist.Where(item => item.Done).ToDictionary(item => item.Text, item => item) : [];
         incident.Checklist.Clear();
-        // The commands are filled with the values of this incident's pasted log (upstream, socket, host...).
-        var values = Triage.Runbook.PasteValues.Read(incident.ErrorLog.Split('\n'));
-        foreach (var (text, position) in article.Checklist.Select((step, position) => (Triage.Runbook.RunbookFiller.Fill(step, values).Text, position)))
+        foreach (var (text, position) in article.Checklist.Select((text, position) => (text, position)))
         {
             var kept = done.GetValueOrDefault(text);
             incident.Checklist.Add(new ChecklistItem
