@@ -10,8 +10,9 @@ public sealed record LabelledLine(string Line, string Cause, string Emitter, str
     /// <summary>The set the engine is held to.</summary>
     public static IReadOnlyList<LabelledLine> Load() => Load("labelled-lines.json");
 
-    /// <summary>Lines from other sources, collected apart from the signatures, to see how the engine does on lines it was not tuned on.</summary>
-    public static IReadOnlyList<LabelledLine> LoadHoldout() => Load("holdout-lines.json");
+
+    /// <summary>Lines from sources in neither set, gathered before the engine was changed for them; measured, never tuned on.</summary>
+    public static IReadOnlyList<LabelledLine> LoadBlind() => Load("blind-lines.json");
 
     private static IReadOnlyList<LabelledLine> Load(string file) =>
         JsonSerializer.Deserialize<List<LabelledLine>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Triage", file)), Json)!;

@@ -39,7 +39,7 @@ public static class TriageApi
     public sealed record TriageRequest(string? Text);
 
     public sealed record TriageResponse(
-        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence)
+        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence, string Summary)
     {
         public static TriageResponse From(TriageResult result) => new(
             result.Candidates.Select(candidate => new CandidateResponse(
@@ -50,7 +50,8 @@ public static class TriageApi
                 candidate.ConfidenceLabel,
                 candidate.Evidence.Select(evidence => $"line {evidence.LineNumber}: {evidence.MatchedText} ({evidence.Reason})").ToList(),
                 $"/kb/{candidate.Cause}",
-                candidate.FirstSteps)).ToList(),
+                candidate.FirstSteps,
+                candidate.Steps)).ToList(),
             result.Emitters,
             result.LinesRead,
             result.TotalLines,
@@ -58,8 +59,9 @@ public static class TriageApi
             result.Truncated,
             result.ReadNote,
             result.UsedFullTextFallback,
-            result.NoEvidence);
+            result.NoEvidence,
+            result.Summary);
     }
 
-    public sealed record CandidateResponse(string Cause, string Title, double Score, double Confidence, string ConfidenceLabel, IReadOnlyList<string> Evidence, string Article, IReadOnlyList<string> FirstSteps);
+    public sealed record CandidateResponse(string Cause, string Title, double Score, double Confidence, string ConfidenceLabel, IReadOnlyList<string> Evidence, string Article, IReadOnlyList<string> FirstSteps, IReadOnlyList<Runbook.RunbookStep> Steps);
 }

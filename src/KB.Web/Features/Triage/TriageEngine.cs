@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Triage.Readers;
+using KB.Web.Features.Triage.Runbook;
 
 namespace KB.Web.Features.Triage;
 
@@ -29,6 +30,7 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
         new GcpStatusDetails(),
         new IisStatus(),
         new CloudflareErrors(),
+        new PlatformErrors(),
         new SystemErrors(),
     ];
 
@@ -65,11 +67,12 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
             .OrderByDescending(count => count.Lines)
             .ToList();
 
+        var values = PasteValues.Read(pasted.Lines);
         if (causes.Count > 0)
         {
-            return new TriageResult(Rank(causes, signatures.Catalog), emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: false);
+            return new TriageResult(Rank(causes, signatures.Catalog, values), emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: false);
         }
-        var fallback = await FullTextCandidatesAsync(pasted, signatures.Catalog, cancellationToken);
+        var fallback = await FullTextCandidatesAsync(pasted, signatures.Catalog, values, cancellationToken);
         return new TriageResult(fallback, emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: true);
     }
 
@@ -115,24 +118,26 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
         }
     }
 
-    private static List<TriageCandidate> Rank(Dictionary<string, CauseTally> causes, ArticleCatalog catalog)
+    private static List<TriageCandidate> Rank(Dictionary<string, CauseTally> causes, ArticleCatalog catalog, IReadOnlyList<PasteValue> values)
     {
         var total = causes.Values.Sum(tally => tally.Score);
+        // A line that names the root cause (an app server's own message) wins over the lines that show its symptoms.
         return causes
-            .OrderByDescending(entry => entry.Value.Score)
+            .OrderByDescending(entry => entry.Value.StrongestWeight > 1.0 ? entry.Value.StrongestWeight : 0)
+            .ThenByDescending(entry => entry.Value.Score)
             .ThenByDescending(entry => entry.Value.StrongestWeight)
             .Take(MaxCandidates)
             .Select(entry =>
             {
                 var (cause, tally) = entry;
                 // Confidence is the cause's share of all evidence, held down while the evidence is thin.
-                var confidence = tally.Score / total * Math.Min(1.0, tally.Score);
-                return Candidate(cause, tally.Score, confidence, tally.BestEvidence(MaxEvidencePerCause), catalog);
+                var confidence = Math.Min(1.0, tally.Score / total * Math.Min(1.0, tally.Score));
+                return Candidate(cause, tally.Score, confidence, tally.BestEvidence(MaxEvidencePerCause), catalog, values) with { RootCause = tally.StrongestWeight > 1.0 };
             })
             .ToList();
     }
 
-    private async Task<List<TriageCandidate>> FullTextCandidatesAsync(PastedText pasted, ArticleCatalog catalog, CancellationToken cancellationToken)
+    private async Task<List<TriageCandidate>> FullTextCandidatesAsync(PastedText pasted, ArticleCatalog catalog, IReadOnlyList<PasteValue> values, CancellationToken cancellationToken)
     {
         var query = string.Join(' ', pasted.Lines.Where(line => !string.IsNullOrWhiteSpace(line)).Take(20));
         var results = await searchIndex.SearchAsync(query, new SearchFilter(ArticleCategory.Cause), 3, cancellationToken);
@@ -144,11 +149,11 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
         }
         var best = scored[0].Score;
         return scored
-            .Select(result => Candidate(result.Slug, result.Score, FullTextConfidence * result.Score / best, [], catalog))
+            .Select(result => Candidate(result.Slug, result.Score, FullTextConfidence * result.Score / best, [], catalog, values))
             .ToList();
     }
 
-    private static TriageCandidate Candidate(string cause, double score, double confidence, IReadOnlyList<Evidence> evidence, ArticleCatalog catalog)
+    private static TriageCandidate Candidate(string cause, double score, double confidence, IReadOnlyList<Evidence> evidence, ArticleCatalog catalog, IReadOnlyList<PasteValue> values)
     {
         var article = catalog.Find(cause);
         return new TriageCandidate(
@@ -157,7 +162,7 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
             Math.Round(score, 3),
             Math.Round(confidence, 3),
             evidence,
-            article?.Checklist.Take(FirstStepCount).ToList() ?? []);
+            article?.Checklist.Take(FirstStepCount).Select(step => RunbookFiller.Fill(step, values)).ToList() ?? []);
     }
 
     private sealed class CauseTally

@@ -1,3 +1,5 @@
+using KB.Web.Features.Triage.Runbook;
+
 namespace KB.Web.Features.Triage;
 
 /// <summary>The likely causes of a pasted log excerpt, best first, and what was read to find them.</summary>
@@ -13,6 +15,39 @@ public sealed record TriageResult(
     public const string NoEvidenceMessage = "Nothing in this text points to a cause yet. Paste the proxy's error log line for the failing request, not only the access log.";
 
     public bool Truncated => TotalLines > LinesRead || LinesCut > 0;
+
+    /// <summary>
+    /// What triage makes of the paste, in one sentence that says when it is unsure: no line names a cause, the
+    /// evidence is thin, or two causes are close.
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            if (Candidates.Count == 0)
+            {
+                return "I don't know yet: nothing in this text points to a cause.";
+            }
+            if (UsedFullTextFallback)
+            {
+                return "I don't know: no line names a cause. The causes below are only the closest articles by text.";
+            }
+            var first = Candidates[0];
+            if (Candidates.Count > 1 && Candidates[1].Score >= CloseRatio * first.Score && !first.NamesRootCause)
+            {
+                return $"Likely {first.Title} or {Candidates[1].Title}: the evidence is split between them.";
+            }
+            if (first.Score < ThinEvidence)
+            {
+                return $"Unsure: only a hint points to {first.Title}.";
+            }
+            return $"Likely {first.Title}.";
+        }
+    }
+
+    // Two causes within this share of each other's evidence are reported together; below one clear finding is thin.
+    private const double CloseRatio = 0.8;
+    private const double ThinEvidence = 0.75;
 
     /// <summary>Says that nothing in the paste points to a cause, or null when some candidate does.</summary>
     public string? NoEvidence => Candidates.Count == 0 ? NoEvidenceMessage : null;
@@ -43,8 +78,17 @@ public sealed record TriageCandidate(
     double Score,
     double Confidence,
     IReadOnlyList<Evidence> Evidence,
-    IReadOnlyList<string> FirstSteps)
+    IReadOnlyList<RunbookStep> Steps)
 {
+    /// <summary>Whether a line names this cause as the root cause (an app server's own message), not only a symptom.</summary>
+    public bool NamesRootCause => Evidence.Count > 0 && Score > 0 && RootCause;
+
+    /// <summary>Set by the engine when the strongest finding of this cause is a root-cause message.</summary>
+    public bool RootCause { get; init; }
+
+    /// <summary>The first steps of the cause's checklist, with the values read from the paste filled in.</summary>
+    public IReadOnlyList<string> FirstSteps => Steps.Select(step => step.Text).ToList();
+
     public string ConfidenceLabel => Confidence switch
     {
         >= 0.7 => "high",

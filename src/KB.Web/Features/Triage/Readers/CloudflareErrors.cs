@@ -9,7 +9,7 @@ public sealed partial class CloudflareErrors : IFindingReader
     {
         ["520"] = [("invalid-response", 0.9), ("connection-reset", 0.6), ("application-crash", 0.4)],
         ["521"] = [("upstream-down", 1.0), ("firewall-blocked", 0.5)],
-        ["522"] = [("firewall-blocked", 1.0), ("upstream-timeout", 0.6)],
+        ["522"] = [("upstream-timeout", 1.0), ("firewall-blocked", 0.6)],
         ["523"] = [("network-unreachable", 1.0), ("dns-resolution", 0.5)],
         ["524"] = [("upstream-timeout", 1.0)],
         ["525"] = [("tls-upstream", 1.0)],

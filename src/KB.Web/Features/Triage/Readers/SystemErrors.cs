@@ -18,15 +18,17 @@ public sealed partial class SystemErrors : IFindingReader
         new("EHOSTUNREACH", 113, "no route to host", [("network-unreachable", 0.9), ("firewall-blocked", 0.3)]),
         new("EHOSTUNREACH", 113, "host is unreachable", [("network-unreachable", 0.9), ("firewall-blocked", 0.3)]),
         new("ENETUNREACH", 101, "network is unreachable", [("network-unreachable", 0.9)]),
-        new("EACCES", 13, "permission denied", [("socket-permission", 0.9)]),
+        new("EACCES", 13, "permission denied", [("firewall-blocked", 0.8), ("socket-permission", 0.4)]),
         new("EPERM", 1, "operation not permitted", [("socket-permission", 0.7), ("firewall-blocked", 0.3)]),
         new("EMFILE", 24, "too many open files", [("resource-exhaustion", 0.9)]),
         new("ENFILE", 23, "too many open files in system", [("resource-exhaustion", 0.9)]),
         new("EADDRNOTAVAIL", 99, "cannot assign requested address", [("resource-exhaustion", 0.9)]),
         new("EAGAIN", 11, "resource temporarily unavailable", [("resource-exhaustion", 0.8)]),
         new("ENOMEM", 12, "cannot allocate memory", [("resource-exhaustion", 0.8), ("application-crash", 0.3)]),
-        new("ENOENT", 2, "no such file or directory", [("upstream-down", 0.6), ("misconfiguration", 0.5)]),
+        new("ENOENT", 2, "no such file or directory", [("misconfiguration", 0.5), ("upstream-down", 0.4)]),
     ];
+
+    private static readonly (string Cause, double Weight)[] UnixSocketProblem = [("socket-permission", 0.95)];
 
     private static readonly (string Cause, double Weight)[] ConnectTimeout = [("firewall-blocked", 0.8), ("upstream-timeout", 0.6), ("network-unreachable", 0.4)];
     private static readonly (string Cause, double Weight)[] ResponseTimeout = [("upstream-timeout", 0.9), ("firewall-blocked", 0.2)];
@@ -42,7 +44,78 @@ public sealed partial class SystemErrors : IFindingReader
                 yield return new Finding(cause, weight, match.Index, match.Length, $"system error {name}");
             }
         }
+        foreach (var finding in Phrases(line))
+        {
+            yield return finding;
+        }
     }
+
+    // The same errors in the words other runtimes print without a number: Rust "(os error 111)", Go "getsockopt:
+    // connection refused", Windows "actively refused it", Java "Connection refused: no further information".
+    private static IEnumerable<Finding> Phrases(string line)
+    {
+        var osError = OsError().Match(line);
+        if (osError.Success)
+        {
+            var number = int.Parse(osError.Groups["number"].Value);
+            foreach (var error in Errors.Where(error => error.Number == number).Take(1))
+            {
+                var meanings = error.Name is "EACCES" or "EPERM" or "ENOENT" && UnixSocket().IsMatch(line) ? UnixSocketProblem : error.Meanings;
+                foreach (var (cause, weight) in meanings)
+                {
+                    yield return new Finding(cause, weight, osError.Index, osError.Length, $"system error {error.Name}");
+                }
+            }
+        }
+        foreach (var (pattern, cause, weight, name) in PhraseMeanings)
+        {
+            var match = pattern.Match(line);
+            if (match.Success)
+            {
+                yield return new Finding(cause, weight, match.Index, match.Length, name);
+            }
+        }
+        var expired = TimeoutExpired().Match(line);
+        if (expired.Success)
+        {
+            var connecting = line.Contains("AH00957", StringComparison.Ordinal) || line.Contains("attempt to connect", StringComparison.OrdinalIgnoreCase);
+            yield return new Finding(connecting ? "firewall-blocked" : "upstream-timeout", 0.9, expired.Index, expired.Length, "Apache: the timeout expired");
+        }
+        var timeout = TimeoutPhrase().Match(line);
+        if (timeout.Success)
+        {
+            var reading = ReadingPhase().IsMatch(line);
+            var (cause, weight) = reading ? ("upstream-timeout", 0.85) : ConnectingPhase().IsMatch(line) ? ("firewall-blocked", 0.75) : ("upstream-timeout", 0.6);
+            yield return new Finding(cause, weight, timeout.Index, timeout.Length, reading ? "timed out reading the response" : "timed out");
+        }
+    }
+
+    private static readonly (Regex Pattern, string Cause, double Weight, string Name)[] PhraseMeanings =
+    [
+        (new Regex(@"connection refused|actively refused|refused (the|this) connection|expressly denied that connection|ECONNREFUSED|ap_proxy_connect_backend disabling worker", Options), "upstream-down", 0.85, "connection refused"),
+        (new Regex(@"connection reset by peer|socket hang up|forcibly closed by the remote host|response ended prematurely|connection prematurely closed|prematurely closed connection|Connection has been closed BEFORE|ECONNRESET|reset by peer", Options), "connection-reset", 0.85, "connection reset"),
+        (new Regex(@"caused by: EOF\b|""error""\s*:\s*""(unexpected )?EOF""|: (unexpected )?EOF$|read: EOF\b", Options), "connection-reset", 0.8, "connection closed (EOF)"),
+        (new Regex(@"no such host|name resolution failed|Temporary failure in name resolution|Name or service not known|getaddrinfo (ENOTFOUND|EAI_AGAIN)|DNS resolution failed|dns server error|could not resolve host|DNS lookup failure|no record found for name|dial tcp: lookup \S+", Options), "dns-resolution", 0.9, "name does not resolve"),
+        (new Regex(@"no route to host|host is unreachable|network is unreachable", Options), "network-unreachable", 0.85, "no route to the upstream"),
+        (new Regex(@"x509: |certificate (verify|verification) failed|unable to get local issuer certificate|self[- ]signed certificate|certificate has expired|unknown (certificate|ca)\b|InvalidCert|CERTIFICATE_VERIFY_FAILED|doesn't contain any IP SANs|SSL handshake failed|tlsv1 alert", Options), "tls-upstream", 0.85, "TLS handshake with the upstream failed"),
+    ];
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"os error (?<number>\d{1,3})\b|errno[= ](?<number>\d{1,3})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OsError();
+
+    [GeneratedRegex(@"\bi/o timeout\b|\btimed out\b|SocketTimeoutException|\bETIMEDOUT\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeoutPhrase();
+
+    [GeneratedRegex(@"\(70007\)\s*The timeout specified has expired", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeoutExpired();
+
+    [GeneratedRegex(@"\bread tcp\b|Read timed out|while reading|reading response|waiting for (the )?(response|headers)|SocketTimeoutException", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadingPhase();
+
+    [GeneratedRegex(@"\bunix:|\.sock\b|Unix domain socket|dial unix\b|\.socket\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnixSocket();
 
     private static ((string Cause, double Weight)[] Meanings, string Name) Classify(Match match, string line)
     {
@@ -57,7 +130,7 @@ public sealed partial class SystemErrors : IFindingReader
                 return (ResolverTimeout, "ETIMEDOUT");
             }
             var connecting = word.Equals("ETIMEDOUT", StringComparison.OrdinalIgnoreCase)
-                || (ConnectingPhase().IsMatch(line) && !line.Contains("upstream timed out", StringComparison.OrdinalIgnoreCase));
+                || (ConnectingPhase().IsMatch(line) && !ReadingPhase().IsMatch(line));
             return (connecting ? ConnectTimeout : ResponseTimeout, "ETIMEDOUT");
         }
         foreach (var error in Errors)
@@ -66,6 +139,11 @@ public sealed partial class SystemErrors : IFindingReader
                 || string.Equals(word, error.Name, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(word, error.Text, StringComparison.OrdinalIgnoreCase))
             {
+                // Denied or missing on a unix socket is the socket's own problem; on a TCP port it is a policy or a path.
+                if (error.Name is "EACCES" or "EPERM" or "ENOENT" && UnixSocket().IsMatch(line))
+                {
+                    return (UnixSocketProblem, error.Name);
+                }
                 return (error.Meanings, error.Name);
             }
         }
@@ -86,6 +164,6 @@ public sealed partial class SystemErrors : IFindingReader
     [GeneratedRegex(@"while connecting to upstream|connect\(\) (to \S+ )?failed|\bconnect (ETIMEDOUT|EHOSTUNREACH)|dial tcp|\bconnect:|Layer4 timeout", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConnectingPhase();
 
-    [GeneratedRegex(@"\bresolv(er|e|ing)\b|\bDNS\b|lookup \S+ on \S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bresolv(er|e|ing)\b|\bDNS\b|lookup \S+ on \S+|dial tcp: lookup \S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResolvingPhase();
 }

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+
+namespace KB.Web.Features.Triage.Readers;
+
+/// <summary>
+/// The documented error codes and messages of hosting platforms, gateways and app servers: Heroku router codes,
+/// Fly.io, Render, Railway, Vercel, Netlify, API Gateway and Lambda, Azure App Service and Front Door, Cloud Run,
+/// Kubernetes, Linkerd, Kong, APISIX, Zuul, ngrok, gunicorn, uWSGI, Passenger, php-fpm and the kernel.
+/// An app server's own line names the root cause, so it weighs more than a proxy's symptom line (1.2 against 1).
+/// </summary>
+public sealed class PlatformErrors : IFindingReader
+{
+    private const double RootCause = 1.2;
+    private const double Named = 1.0;
+    private const double Suggests = 0.7;
+
+    private sealed record Message(Regex Pattern, (string Cause, double Weight)[] Meanings, string Reason);
+
+    private static Message M(string pattern, string reason, params (string Cause, double Weight)[] meanings) =>
+        new(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)), meanings, reason);
+
+    private static readonly Message[] Messages =
+    [
+        // Heroku router codes (devcenter "Error codes").
+        M(@"\b(code=|Error )H1[25]\b", "Heroku router timeout (H12/H15)", ("upstream-timeout", Named)),
+        M(@"\b(code=|Error )H13\b|Connection closed without response", "Heroku H13: the dyno closed the connection", ("connection-reset", Named)),
+        M(@"\b(code=|Error )H1[49]\b|No web processes running", "Heroku: no web dyno to route to", ("upstream-down", Named)),
+        M(@"\b(code=|Error )H10\b|desc=""App crashed""", "Heroku H10: the app crashed", ("application-crash", Named)),
+        M(@"\bError R10 \(Boot timeout\)|failed to bind to \$PORT", "the app did not bind to the port the platform routes to", ("misconfiguration", RootCause)),
+        M(@"\b(code=|Error )H8[0-2]\b|Memory quota (vastly )?exceeded|\bR1[45]\b.*memory", "platform memory or quota limit", ("resource-exhaustion", Named)),
+
+        // Platforms that route to a port the app must listen on.
+        M(@"is your app listening on|not listening on the expected address|no open ports detected|Bind your service to at least one port|didn't respond to HTTP pings on port|Failed to start and then listen on the port defined by the PORT|failed to bind to \$PORT", "the app does not listen where the platform routes", ("misconfiguration", RootCause)),
+        M(@"instance refused connection|could not find (an instance to route to|a good candidate)|Application failed to respond", "the platform found nothing accepting connections", ("upstream-down", Named)),
+        M(@"ERR_NGROK_8012|failed to establish a connection to the (local address|upstream web service)", "ngrok could not reach the local service", ("upstream-down", Suggests)),
+
+        // Serverless functions.
+        M(@"NO_RESPONSE_FROM_FUNCTION|FUNCTION_INVOCATION_FAILED|Serverless Function has crashed|Runtime\.(UnhandledPromiseRejection|ExitError)|MODULE_NOT_FOUND", "the function crashed", ("application-crash", Named)),
+        M(@"FUNCTION_INVOCATION_TIMEOUT|Task timed out after [\d.]+ seconds|Endpoint request timed out|ClientExecutionTimeoutException", "the function or its endpoint timed out", ("upstream-timeout", Named)),
+        M(@"Malformed Lambda proxy response|BODY_NOT_A_STRING_FROM_FUNCTION", "the function answered something that is not a valid proxy response", ("invalid-response", Named)),
+        M(@"Lambda function associated with the CloudFront distribution is invalid|Execution failed due to configuration error: (Invalid|No)", "the gateway is configured with an invalid function", ("misconfiguration", Named)),
+
+        // Azure, Google Cloud.
+        M(@"ErrorInfo\S*\W+OriginTimeout|\bOriginTimeout\b", "Front Door timed out waiting for the origin", ("upstream-timeout", Named)),
+        M(@"\bOriginConnectionError\b|\bOriginConnectionAborted\b", "Front Door could not connect to the origin", ("upstream-down", Suggests), ("firewall-blocked", 0.4)),
+        M(@"Status code of the backend's HTTP response did not match the probe setting", "the health probe gets an unexpected status", ("misconfiguration", Named)),
+        M(@"NSG/UDR/Firewall on the application gateway subnet is blocking", "a network security group blocks the gateway", ("firewall-blocked", Suggests)),
+        M(@"\bfailed_to_pick_backend\b", "no healthy backend to pick", ("upstream-down", Named)),
+        M(@"\bbackend_connection_closed_before_data_sent_to_client\b", "the backend closed the connection", ("connection-reset", Named)),
+
+        // Service meshes, Kubernetes, gateways.
+        M(@"no endpoints available for (service )?\\?""?[\w.-]+|Error getting ResourceLocation: no endpoints", "the service has no ready endpoints", ("upstream-down", Named)),
+        M(@"service in fail-fast|Logical service in fail-fast|entering failfast", "Linkerd: no endpoint accepts connections (fail-fast)", ("upstream-down", Named)),
+        M(@"Load balancer does not have available server for client: [\w.-]+\s*$|Load balancer does not have available server for client: [\w-]+(?!\S)", "no registered instance for the service", ("upstream-down", Named)),
+        M(@"Load balancer does not have available server for client: //|Load balancer does not have available server for client: \S*[:/]", "the route names a URL where a service id belongs", ("misconfiguration", RootCause)),
+        M(@"failed the initial dns/balancer resolve|failed to retry the dns/balancer resolver|DNS resolution failed: dns server error|""message""\s*:\s*""name resolution failed""", "Kong could not resolve the upstream", ("dns-resolution", Named)),
+        M(@"failed to pick server: missing upstream configuration|missing upstream configuration", "APISIX route without an upstream", ("misconfiguration", Named)),
+        M(@"failed to pick server|no valid upstream node", "APISIX found no upstream node", ("upstream-down", Suggests)),
+        M(@"is DOWN, reason: Layer4 (connection problem|timeout)|has no server available", "HAProxy: every server failed its health check", ("upstream-down", Named)),
+        M(@"Registered endpoint failed to handle the request|backend-endpoint-failed|endpoint-failed", "Cloud Foundry: the app instance failed the request", ("connection-reset", 0.5), ("upstream-down", 0.4)),
+        M(@"Could not connect to the server|Could Not Connect", "the proxy could not connect", ("upstream-down", Suggests)),
+
+        // App servers: their own line names the root cause.
+        M(@"WORKER TIMEOUT|HARAKIRI|worker \d+ lifetime reached|timeout \(\d+s > \d+s\), killing", "the app server killed a worker that ran too long", ("upstream-timeout", RootCause)),
+        M(@"Worker failed to boot|HaltServer|App failed to load|Exception in worker process|error occurr?ed while starting up the preloader|Could not spawn process|Cannot checkout session because a spawning error|ANCM Out-Of-Process Startup Failure|HTTP Error 502\.5|failed to start process with commandline", "the app failed to start", ("application-crash", RootCause)),
+        M(@"reached (pm\.)?max_children|PumaWorkerKiller: Out of memory|Out of memory\. \d+ workers|heap out of memory|\bOOMKilled\b|oom-kill|Out of memory: Kill|Killed process \d+", "out of memory or worker pool exhausted", ("resource-exhaustion", RootCause)),
+        M(@"killed by signal 9|SIGKILL|signal 9\b|exited with status 137|status 137\b", "a process killed by SIGKILL", ("resource-exhaustion", 1.05)),
+        M(@"Segmentation fault|SIGSEGV|signal 11\b|exit signal Aborted \(6\)|signal 6\b|core dumped", "a process crashed", ("application-crash", Named)),
+
+        // SELinux on a TCP port is a policy block, not a socket problem.
+        M(@"avc:\s+denied\s+\{[^}]*name_connect[^}]*\}|tcp_socket name_connect|httpd_can_network_connect", "SELinux denies the TCP connect", ("firewall-blocked", Named)),
+    ];
+
+    private static readonly Regex BlockSize = new(@"invalid request block size: (?<size>\d{1,9}) \(max (?<max>\d{1,9})\)", RegexOptions.CultureInvariant);
+
+    public IEnumerable<Finding> Read(string line)
+    {
+        // uWSGI's request block: just above its buffer it is a large header; far above it, HTTP spoken to the uwsgi socket.
+        var block = BlockSize.Match(line);
+        if (block.Success)
+        {
+            var size = long.Parse(block.Groups["size"].Value);
+            var max = long.Parse(block.Groups["max"].Value);
+            yield return size <= 3 * max
+                ? new Finding("header-too-large", RootCause, block.Index, block.Length, "uWSGI: request headers larger than its buffer")
+                : new Finding("misconfiguration", RootCause, block.Index, block.Length, "uWSGI: a request far larger than any header, usually HTTP sent to the uwsgi socket");
+        }
+        foreach (var message in Messages)
+        {
+            Match match;
+            try
+            {
+                match = message.Pattern.Match(line);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                continue;
+            }
+            if (!match.Success)
+            {
+                continue;
+            }
+            foreach (var (cause, weight) in message.Meanings)
+            {
+                yield return new Finding(cause, weight, match.Index, match.Length, message.Reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace KB.Web.Features.Triage.Runbook;
+
+/// <summary>One checklist step, its commands filled with the values read from the paste where the step asks for them.</summary>
+public sealed record RunbookStep(string Text, IReadOnlyList<PasteValue> Filled);
+
+/// <summary>
+/// Fills a checklist step's placeholders. An article marks a value to replace as <c>{{name:example}}</c>, e.g.
+/// <c>nc -vz {{upstream_host:10.0.8.21}} {{upstream_port:8080}}</c>: the example stays when the paste gives no value.
+/// </summary>
+public static partial class RunbookFiller
+{
+    public static RunbookStep Fill(string step, IReadOnlyList<PasteValue> values)
+    {
+        var filled = new List<PasteValue>();
+        var text = Placeholder().Replace(step, match =>
+        {
+            var value = values.FirstOrDefault(candidate => candidate.Name == match.Groups["name"].Value);
+            if (value is null)
+            {
+                return match.Groups["example"].Value;
+            }
+            if (!filled.Contains(value))
+            {
+                filled.Add(value);
+            }
+            return value.Value;
+        });
+        return new RunbookStep(text, filled);
+    }
+
+    /// <summary>The step as the article shows it: every placeholder replaced by its example.</summary>
+    public static string Example(string step) => Fill(step, []).Text;
+
+    [GeneratedRegex(@"\{\{(?<name>[a-z_]+)(?::(?<example>[^}]*))?\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,34 @@
+using Bunit;
+using KB.Web.Features.Triage;
+using KB.Web.Features.Triage.Runbook;
+
+namespace KB.Tests.Components;
+
+public class TriageResultsTests : ComponentTestContext
+{
+    [Fact]
+    public void Shows_the_verdict_and_the_first_steps_filled_from_the_paste_with_the_line_each_value_came_from()
+    {
+        var line = "connect() failed (110: Connection timed out) while connecting to upstream, upstream: \"http://10.0.4.17:8080/\"";
+        var values = PasteValues.Read([line]);
+        var step = RunbookFiller.Fill("Test from the proxy host: `nc -vz -w 5 {{upstream_host:10.0.8.21}} {{upstream_port:8080}}`", values);
+        var candidate = new TriageCandidate("firewall-blocked", "A firewall drops the connection", 1, 1, [new Evidence(1, line, 10, 24, "nginx", "system error ETIMEDOUT")], [step]);
+        var result = new TriageResult([candidate], [new EmitterCount("nginx", 1)], 1, 1, 0, UsedFullTextFallback: false);
+
+        var rendered = Context.Render<TriageResults>(parameters => parameters.Add(x => x.Result, result));
+
+        Assert.Equal("Likely A firewall drops the connection.", rendered.Find(".triage-verdict").TextContent);
+        Assert.Contains("nc -vz -w 5 10.0.4.17 8080", rendered.Find(".first-steps li code").TextContent);
+        Assert.Equal("from the paste: upstream host 10.0.4.17 (line 1), upstream port 8080 (line 1)", rendered.Find(".step-values").TextContent);
+    }
+
+    [Fact]
+    public void Says_it_does_not_know_when_no_line_names_a_cause()
+    {
+        var result = new TriageResult([], [], 1, 1, 0, UsedFullTextFallback: true);
+
+        var rendered = Context.Render<TriageResults>(parameters => parameters.Add(x => x.Result, result));
+
+        Assert.StartsWith("I don't know", rendered.Find(".triage-verdict").TextContent);
+    }
+}
