@@ -57,7 +57,7 @@ public sealed class AuditPageTests : IDisposable
 
         var html = await admin.GetStringAsync("/admin/audit");
 
-        Assert.Contains("<h1>Audit trail</h1>", html);
+        Assert.Matches("<h1[^>]*>Audit trail</h1>", html);
         Assert.True(html.IndexOf("HYPERLINK", StringComparison.Ordinal) < html.IndexOf("Bob is now Editor", StringComparison.Ordinal));
         Assert.Contains("#12 &lt;b&gt;restarted&lt;/b&gt; the pods", html);
         Assert.DoesNotContain("<b>restarted</b>", html);
@@ -76,14 +76,14 @@ public sealed class AuditPageTests : IDisposable
 
         foreach (var id in new[] { "audit-actor", "audit-action", "audit-subject", "audit-subject-id", "audit-from", "audit-to", "audit-q" })
         {
-            Assert.Contains($"<label for=\"{id}\">", html);
+            Assert.Matches($"<label[^>]* for=\"{id}\"", html);
             Assert.Contains($"id=\"{id}\"", html);
         }
         Assert.Contains("From (UTC)", html);
         Assert.Contains("href=\"/admin/audit.csv?actor=alice&amp;subject=incident&amp;subjectId=12&amp;from=2000-01-01\"", html);
         Assert.Contains("#12 &lt;b&gt;restarted", html);
         Assert.DoesNotContain("Bob is now Editor", html);
-        Assert.Contains("<option value=\"incident\" selected", html);
+        Assert.Matches("id=\"audit-subject\"[^>]* value=\"incident\"", html);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public static class AuditFeature
         return services;
     }
 
-    /// <summary>GET /admin/audit.csv: the entries matching the page's filters, newest first, written as they are read.</summary>
+    /// <summary>GET /admin/audit.csv: the entries matching the page's filters, in the page's order, written as they are read.</summary>
     public static IEndpointRouteBuilder MapAuditExport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/admin/audit.csv", Export).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));

@@ -4,11 +4,15 @@ namespace KB.Web.Features.Audit;
 
 /// <summary>
 /// The audit filters as they travel in a URL (GET /admin/audit and /admin/audit.csv): dates are UTC days,
-/// yyyy-MM-dd, both included.
+/// yyyy-MM-dd, both included. <see cref="Sort"/> names an <see cref="AuditSort"/>; newest first when it names none.
 /// </summary>
-public sealed record AuditQuery(string? Actor, string? Action, string? Subject, string? SubjectId, string? From, string? To, string? Q, int? Page)
+public sealed record AuditQuery(string? Actor, string? Action, string? Subject, string? SubjectId, string? From, string? To, string? Q, int? Page, string? Sort = null)
 {
-    public AuditFilter ToFilter() => new(Actor, Action, Subject, SubjectId, Day(From), Day(To)?.AddDays(1), Q, Page ?? 1);
+    public const int PageSize = 50;
+
+    public AuditSort Order => Enum.TryParse<AuditSort>(Sort, true, out var sort) && Enum.IsDefined(sort) ? sort : AuditSort.Newest;
+
+    public AuditFilter ToFilter(int pageSize = PageSize) => new(Actor, Action, Subject, SubjectId, Day(From), Day(To)?.AddDays(1), Q, Page ?? 1, pageSize, Order);
 
     /// <summary>What was ignored because it is not a date, or null.</summary>
     public string? DateProblem() =>
@@ -29,6 +33,7 @@ public sealed record AuditQuery(string? Actor, string? Action, string? Subject, 
             ["from"] = From,
             ["to"] = To,
             ["q"] = Q,
+            ["sort"] = Order == AuditSort.Newest ? null : Order.ToString(),
             ["page"] = page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null,
         };
         var query = string.Join('&', parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));

@@ -13,9 +13,20 @@ public sealed record AuditFilter(
     DateTime? To = null,
     string? Text = null,
     int Page = 1,
-    int PageSize = 50)
+    int PageSize = 50,
+    AuditSort Sort = AuditSort.Newest)
 {
     public const int MaxPageSize = 200;
+}
+
+public enum AuditSort
+{
+    Newest,
+    Oldest,
+    Actor,
+    ActorDescending,
+    Action,
+    ActionDescending,
 }
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize)
@@ -23,7 +34,7 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>Reading the audit trail, newest first: a page for the admin page, every match for the export.</summary>
+/// <summary>Reading the audit trail, newest first unless asked otherwise: a page for the admin page, every match for the export.</summary>
 public sealed class AuditSearch(IDbContextFactory<KbDb> dbFactory)
 {
     public async Task<AuditPage> PageAsync(AuditFilter filter, CancellationToken cancellationToken = default)
@@ -33,7 +44,7 @@ public sealed class AuditSearch(IDbContextFactory<KbDb> dbFactory)
         var total = await query.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(filter.PageSize, 1, AuditFilter.MaxPageSize);
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var entries = await NewestFirst(query).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var entries = await Ordered(query, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new AuditPage(entries, total, page, pageSize);
     }
 
@@ -41,7 +52,7 @@ public sealed class AuditSearch(IDbContextFactory<KbDb> dbFactory)
     public async IAsyncEnumerable<AuditEntry> StreamAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await foreach (var entry in NewestFirst(Matching(db, filter)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var entry in Ordered(Matching(db, filter), filter.Sort).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return entry;
         }
@@ -89,5 +100,13 @@ public sealed class AuditSearch(IDbContextFactory<KbDb> dbFactory)
         return query;
     }
 
-    private static IQueryable<AuditEntry> NewestFirst(IQueryable<AuditEntry> query) => query.OrderByDescending(x => x.At).ThenByDescending(x => x.Id);
+    private static IQueryable<AuditEntry> Ordered(IQueryable<AuditEntry> query, AuditSort sort) => sort switch
+    {
+        AuditSort.Oldest => query.OrderBy(x => x.At).ThenBy(x => x.Id),
+        AuditSort.Actor => query.OrderBy(x => x.Actor).ThenByDescending(x => x.At).ThenByDescending(x => x.Id),
+        AuditSort.ActorDescending => query.OrderByDescending(x => x.Actor).ThenByDescending(x => x.At).ThenByDescending(x => x.Id),
+        AuditSort.Action => query.OrderBy(x => x.Action).ThenByDescending(x => x.At).ThenByDescending(x => x.Id),
+        AuditSort.ActionDescending => query.OrderByDescending(x => x.Action).ThenByDescending(x => x.At).ThenByDescending(x => x.Id),
+        _ => query.OrderByDescending(x => x.At).ThenByDescending(x => x.Id),
+    };
 }

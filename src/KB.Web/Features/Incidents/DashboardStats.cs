@@ -10,6 +10,7 @@ public sealed class DashboardStats(IDbContextFactory<KbDb> dbFactory, KnowledgeB
 {
     public const int Months = 12;
     public const int TopCount = 10;
+    public const int WindowDays = 30;
     public const string NoCause = "No cause linked";
 
     public async Task<Dashboard> LoadAsync(CancellationToken cancellationToken = default)
@@ -21,6 +22,7 @@ public sealed class DashboardStats(IDbContextFactory<KbDb> dbFactory, KnowledgeB
         var months = LastMonths(now);
         var recent = incidents.Where(x => months.Contains(MonthOf(x.StartedAt))).ToList();
         return new Dashboard(
+            KeyFigures(incidents, now),
             OpenIncidents(incidents, now),
             ByCause(incidents),
             ByMonth(recent, months),
@@ -28,6 +30,27 @@ public sealed class DashboardStats(IDbContextFactory<KbDb> dbFactory, KnowledgeB
             TopServices(incidents),
             FixingSteps(incidents));
     }
+
+    /// <summary>
+    /// The medians of the last <see cref="WindowDays"/> days beside those of the same span before. An incident counts in the
+    /// window in which it reached the phase (was identified, was resolved), whenever it started.
+    /// </summary>
+    private static KeyFigures KeyFigures(List<Incident> incidents, DateTime now)
+    {
+        var windowStart = now.AddDays(-WindowDays);
+        var previousStart = windowStart.AddDays(-WindowDays);
+        PeriodMedians Medians(Func<Incident, DateTime?> reached) => new(
+            Within(incidents, reached, windowStart, now),
+            Within(incidents, reached, previousStart, windowStart));
+        return new KeyFigures(incidents.Count(x => x.IsOpen), Medians(x => x.IdentifiedAt), Medians(x => x.ResolvedAt));
+    }
+
+    /// <summary>The median time from start to <paramref name="reached"/> of the incidents that reached it after <paramref name="from"/> and by <paramref name="to"/>.</summary>
+    private static DurationStat Within(List<Incident> incidents, Func<Incident, DateTime?> reached, DateTime from, DateTime to) =>
+        DurationStat.Of(incidents
+            .Select(x => (x.StartedAt, Reached: reached(x)))
+            .Where(x => x.Reached > from && x.Reached <= to)
+            .Select(x => x.Reached!.Value - x.StartedAt));
 
     private static List<OpenIncident> OpenIncidents(List<Incident> incidents, DateTime now) =>
         incidents.Where(x => x.IsOpen)
@@ -102,12 +125,19 @@ public sealed class DashboardStats(IDbContextFactory<KbDb> dbFactory, KnowledgeB
 }
 
 public sealed record Dashboard(
+    KeyFigures Figures,
     IReadOnlyList<OpenIncident> Open,
     IReadOnlyList<CauseTimes> ByCause,
     IReadOnlyList<MonthTimes> ByMonth,
     CauseTrend Trend,
     IReadOnlyList<ServiceSummary> TopServices,
     IReadOnlyList<FixingStep> FixingSteps);
+
+/// <summary>The cards at the top of the dashboard.</summary>
+public sealed record KeyFigures(int OpenIncidents, PeriodMedians ToIdentify, PeriodMedians ToResolve);
+
+/// <summary>A median over the last <see cref="DashboardStats.WindowDays"/> days and over the same span before.</summary>
+public sealed record PeriodMedians(DurationStat Last, DurationStat Before);
 
 public sealed record OpenIncident(int Id, string Title, string Service, Severity Severity, IncidentStatus Status, DateTime StartedAt, TimeSpan Elapsed);
 

@@ -20,14 +20,19 @@ public sealed record IncidentFilter(
     public const int MaxText = 200;
 }
 
+/// <summary>The orders of the incident list; <c>Severity</c> puts SEV1 first, <c>Status</c> the incidents still investigated first.</summary>
 public enum IncidentSort
 {
     StartedNewest,
     StartedOldest,
     Severity,
+    SeverityDescending,
     Status,
+    StatusDescending,
     Service,
+    ServiceDescending,
     Title,
+    TitleDescending,
 }
 
 public sealed record IncidentPage(IReadOnlyList<Incident> Incidents, int Total, int Page, int PageSize)
@@ -81,12 +86,16 @@ public sealed class IncidentSearch(IDbContextFactory<KbDb> dbFactory)
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         query = filter.Sort switch
         {
-            IncidentSort.StartedOldest => query.OrderBy(x => x.StartedAt),
+            IncidentSort.StartedOldest => query.OrderBy(x => x.StartedAt).ThenBy(x => x.Id),
             IncidentSort.Severity => query.OrderBy(x => x.Severity).ThenByDescending(x => x.StartedAt),
+            IncidentSort.SeverityDescending => query.OrderByDescending(x => x.Severity).ThenByDescending(x => x.StartedAt),
             IncidentSort.Status => query.OrderBy(x => x.Status).ThenByDescending(x => x.StartedAt),
+            IncidentSort.StatusDescending => query.OrderByDescending(x => x.Status).ThenByDescending(x => x.StartedAt),
             IncidentSort.Service => query.OrderBy(x => x.Service).ThenByDescending(x => x.StartedAt),
-            IncidentSort.Title => query.OrderBy(x => x.Title),
-            _ => query.OrderByDescending(x => x.StartedAt),
+            IncidentSort.ServiceDescending => query.OrderByDescending(x => x.Service).ThenByDescending(x => x.StartedAt),
+            IncidentSort.Title => query.OrderBy(x => x.Title).ThenBy(x => x.Id),
+            IncidentSort.TitleDescending => query.OrderByDescending(x => x.Title).ThenByDescending(x => x.Id),
+            _ => query.OrderByDescending(x => x.StartedAt).ThenByDescending(x => x.Id),
         };
         var incidents = await query.Skip((page - 1) * pageSize).Take(pageSize)
             .Include(x => x.Checklist).Include(x => x.Timeline).AsSplitQuery()
