@@ -1,3 +1,4 @@
+using KB.Web.Features.Triage.Hops;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KB.Web.Features.Triage;
@@ -39,7 +40,7 @@ public static class TriageApi
     public sealed record TriageRequest(string? Text);
 
     public sealed record TriageResponse(
-        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence)
+        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence, HopResponse? Hop)
     {
         public static TriageResponse From(TriageResult result) => new(
             result.Candidates.Select(candidate => new CandidateResponse(
@@ -58,7 +59,8 @@ public static class TriageApi
             result.Truncated,
             result.ReadNote,
             result.UsedFullTextFallback,
-            result.NoEvidence);
+            result.NoEvidence,
+            HopResponse.From(result.Hop, result));
     }
 
     public sealed record CandidateResponse(string Cause, string Title, double Score, double Confidence, string ConfidenceLabel, IReadOnlyList<string> Evidence, string Article, IReadOnlyList<string> FirstSteps);
