@@ -9,7 +9,7 @@ namespace KB.Web.Features.Triage.Hops;
 /// marks of the same strength, a hop built on another (Kong and OpenResty on nginx, Fastly on Varnish) wins over the
 /// one it is built on, then the mark seen first.
 /// </summary>
-public static class HopReader
+public static partial class HopReader
 {
     private const int EvidenceLength = 200;
 
@@ -22,10 +22,11 @@ public static class HopReader
         {
             var line = pasted.Lines[i];
             // A line curl -v prints for the request it sent says nothing about who answered.
-            if (string.IsNullOrWhiteSpace(line) || line.StartsWith("> ", StringComparison.Ordinal))
+            if (string.IsNullOrWhiteSpace(line) || SentByCurl().IsMatch(line))
             {
                 continue;
             }
+            line = AsHeaderLine(line);
             foreach (var signature in HopSignatures.All)
             {
                 if (Match(signature, line) is { Success: true } match)
@@ -50,6 +51,16 @@ public static class HopReader
         var specific = candidates.Where(mark => !components.Any(other => HopCatalogue.Find(other).Refines.Contains(mark.Component))).ToList();
         return specific.OrderBy(mark => mark.LineNumber).First();
     }
+
+    /// <summary>Headers logged as JSON pairs (<c>{ "value": "Netlify", "name": "Server" }</c>) read as the header line they stand for.</summary>
+    private static string AsHeaderLine(string line) =>
+        line.Contains("\"name\"", StringComparison.OrdinalIgnoreCase) ? JsonHeaderPair().Replace(line, "${name}: ${value}") : line;
+
+    [GeneratedRegex(@"^> ([\w-]+: |[A-Z]+ \S+ HTTP/)")]
+    private static partial Regex SentByCurl();
+
+    [GeneratedRegex(@"\{\s*""value""\s*:\s*""(?<value>[^""]*)""\s*,\s*""name""\s*:\s*""(?<name>[^""]*)""\s*\}|\{\s*""name""\s*:\s*""(?<name>[^""]*)""\s*,\s*""value""\s*:\s*""(?<value>[^""]*)""\s*\}", RegexOptions.IgnoreCase)]
+    private static partial Regex JsonHeaderPair();
 
     private static Match? Match(HopSignature signature, string line)
     {

@@ -5,7 +5,7 @@ namespace KB.Web.Features.Triage.Hops;
 /// <summary>One mark of a hop: a pattern over one pasted line and how strongly it ties the error to that hop.</summary>
 public sealed record HopSignature(string Component, HopMark Mark, Regex Pattern)
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
 
     public static HopSignature Page(string component, string pattern) => new(component, HopMark.Page, Compile(pattern));
 
@@ -16,5 +16,5 @@ public sealed record HopSignature(string Component, HopMark Mark, Regex Pattern)
     public static HopSignature Relay(string component, string pattern) => new(component, HopMark.Relay, Compile(pattern));
 
     private static Regex Compile(string pattern) =>
-        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
 }

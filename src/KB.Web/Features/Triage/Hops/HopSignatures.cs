@@ -9,11 +9,14 @@ public static class HopSignatures
 {
     private const string Header = @"(?:^|[\s""'\[,{>])";
 
+    // The one-line page text of nginx and its kin: "502 Bad Gateway nginx/1.10.3 (Ubuntu)", "502 Bad Gateway - openresty/1.15.8.2".
+    private const string StatusThenName = @"\b50\d (Bad Gateway|Gateway Time-?out|Service (Temporarily )?Unavailable|Internal Server Error)\s*-?\s*";
+
     public static IReadOnlyList<HopSignature> All { get; } =
     [
         // Cloudflare: its branded page, the 52x statuses only it sends, its Server header, its ray id.
-        HopSignature.Page("cloudflare", @"cf-error-details|cf-error-footer|cf-wrapper|cf_styles-css|Cloudflare Ray ID|Cloudflare Location|utm_source=errorcode_\d{3}|between Cloudflare and the origin|security by\W+(<[^>]+>\W*)?Cloudflare"),
-        HopSignature.Page("cloudflare", @"\bRay ID:\s*(<[^>]+>)?\s*[0-9a-f]{16}\b|Error reference number:\s*5\d\d|\bError code (52\d|530)\b|Web server is returning an unknown error|\| (52\d|530): [A-Z][\w ]+</title>"),
+        HopSignature.Page("cloudflare", @"cf-error-details|cf-error-footer|cf-wrapper|cf_styles-css|Cloudflare Ray ID|Cloudflare Location|utm_source=errorcode_\d{3}|between Cloudflare('s cache)? and (the|your) origin|security by\W+(<[^>]+>\W*)?Cloudflare"),
+        HopSignature.Page("cloudflare", @"\bRay ID:\s*(<[^>]+>)?\s*[0-9a-f]{16}\b|Error reference number:\s*5\d\d|\bError code (52\d|530)\b|code-label"">Error code 5\d\d|Web server is returning an unknown error|\| 5\d\d: [A-Z][\w ]+</title>"),
         HopSignature.Page("cloudflare", @"\bHTTP/[\d.]+ (52[0-7]|530)\b|\b52[0-7] (Origin Error|Origin Connection Time-?out|Web Server Is Down|Origin Is Unreachable|A Timeout Occurred|SSL Handshake Failed|Invalid SSL Certificate)\b|Status code: (52[0-7]|530)\b"),
         HopSignature.Server("cloudflare", Header + @"server:\s*cloudflare\b"),
         HopSignature.Relay("cloudflare", Header + @"cf-(ray|cache-status):\s*\S"),
@@ -45,7 +48,7 @@ public static class HopSignatures
         HopSignature.Relay("aws-alb", @"^(https?|h2|grpcs|wss?) \d{4}-\d\d-\d\dT\S+Z app/\S+ "),
 
         HopSignature.Page("aws-api-gateway", @"\{\s*""message""\s*:\s*""(Internal server error|Endpoint request timed out|Service Unavailable|Missing Authentication Token)""\s*\}"),
-        HopSignature.Log("aws-api-gateway", @"Execution failed due to configuration error|Malformed Lambda proxy response|doesn't match the format that API Gateway expects|Endpoint response body before transformations|Lambda execution failed with status|Method completed with status: 5\d\d"),
+        HopSignature.Log("aws-api-gateway", @"Execution log for request|Starting execution for request:|Verifying Usage Plan for request|Endpoint request URI:|Execution failed due to configuration error|Malformed Lambda proxy response|doesn't match the format that API Gateway expects|Endpoint response body before transformations|Lambda execution failed with status|Method completed with status: 5\d\d"),
         HopSignature.Server("aws-api-gateway", Header + @"x-amzn-ErrorType:\s*\S"),
         HopSignature.Relay("aws-api-gateway", Header + @"(x-amzn-RequestId:|x-amz-apigw-id:|apigw-requestid:)\s*\S"),
 
@@ -64,11 +67,11 @@ public static class HopSignatures
         HopSignature.Server("kong", Header + @"server:\s*kong\b"),
         HopSignature.Relay("kong", Header + @"(via:\s*kong/|x-kong-(upstream-latency|proxy-latency|request-id):)"),
 
-        HopSignature.Page("openresty", @"<center>\s*openresty(/[\d.]+)?\s*</center>|OpenResty Edge|^\s*openresty(/[\d.]+)?\s*$"),
+        HopSignature.Page("openresty", @"<center>\s*openresty(/[\d.]+)?\s*</center>|OpenResty Edge|^\s*openresty(/[\d.]+)?\s*$|" + StatusThenName + @"openresty\b"),
         HopSignature.Log("openresty", @"\[lua\] \S+\.lua:\d+|lua entry thread"),
         HopSignature.Server("openresty", Header + @"server:\s*openresty\b"),
 
-        HopSignature.Page("nginx", @"<center>\s*nginx(/[\d.]+)?( \([^)]*\))?\s*</center>|^\s*nginx(/[\d.]+)?( \([^)]*\))?\s*$|\b50\d [A-Z][\w -]+?\s+nginx(/[\d.]+)?\s*$"),
+        HopSignature.Page("nginx", @"<center>\s*nginx(/[\d.]+)?( \([^)]*\))?\s*</center>|^\s*nginx(/[\d.]+)?( \([^)]*\))?\s*$|" + StatusThenName + @"nginx\b"),
         HopSignature.Log("nginx", @"\[(emerg|alert|crit|error|warn)\] \d+#\d+: |\b(while|when) (connecting to|reading response header from|reading upstream|sending request to|SSL handshaking to) upstream|no live upstreams while connecting to upstream|upstream prematurely closed connection"),
         HopSignature.Server("nginx", Header + @"server:\s*nginx\b"),
 
@@ -89,7 +92,7 @@ public static class HopSignatures
         HopSignature.Log("apache", @"\[proxy(_\w+)?:(error|warn)\]|\bAH0[01]\d{3}:|\[proxy_fcgi:error\]"),
         HopSignature.Server("apache", Header + @"server:\s*Apache\b"),
 
-        HopSignature.Page("iis", @"HTTP Error 502\.\d+|IIS Detailed Error|502 - Web server received an invalid response while acting as a gateway or proxy server|Module:?\s*AspNetCoreModule|ANCM (In|Out)-Of-Process"),
+        HopSignature.Page("iis", @"HTTP Error 502\.\d+|\b502\.\d+ - Bad Gateway\b|IIS Detailed Error|502 - Web server received an invalid response while acting as a gateway or proxy server|Module:?\s*AspNetCoreModule|ANCM (In|Out)-Of-Process"),
         HopSignature.Log("iis", @"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ [A-Z]+ \S+ .*\b502 \d+ \d+ \d+"),
         HopSignature.Server("iis", Header + @"server:\s*Microsoft-IIS\b"),
         HopSignature.Relay("iis", Header + @"x-powered-by:\s*ARR/"),
@@ -107,7 +110,7 @@ public static class HopSignatures
         HopSignature.Server("netlify", Header + @"server:\s*Netlify\b"),
         HopSignature.Relay("netlify", Header + @"x-nf-request-id:\s*\S"),
 
-        HopSignature.Page("other", @"server or forwarder|Privoxy|Generated .* by \S+ \(squid|X-Squid-Error|Powered by Tengine|Apache Traffic Server|Powered by lighttpd"),
+        HopSignature.Page("other", @"server or forwarder|HttpReadDisconnect|HttpSyntaxException|mitmproxy|Privoxy|Generated .* by \S+ \(squid|X-Squid-Error|Powered by Tengine|Apache Traffic Server|Powered by lighttpd"),
         HopSignature.Server("other", Header + @"server:\s*(squid|ATS|Tengine|lighttpd|Pound)\b"),
     ];
 }
