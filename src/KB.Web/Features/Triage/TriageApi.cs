@@ -1,3 +1,4 @@
+using KB.Web.Features.Triage.Hops;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KB.Web.Features.Triage;
@@ -39,7 +40,7 @@ public static class TriageApi
     public sealed record TriageRequest(string? Text);
 
     public sealed record TriageResponse(
-        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence, string Summary)
+        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence, string Summary, HopResponse? Hop)
     {
         public static TriageResponse From(TriageResult result) => new(
             result.Candidates.Select(candidate => new CandidateResponse(
@@ -60,7 +61,8 @@ public static class TriageApi
             result.ReadNote,
             result.UsedFullTextFallback,
             result.NoEvidence,
-            result.Summary);
+            result.Summary,
+            HopResponse.From(result.Hop, result));
     }
 
     public sealed record CandidateResponse(string Cause, string Title, double Score, double Confidence, string ConfidenceLabel, IReadOnlyList<string> Evidence, string Article, IReadOnlyList<string> FirstSteps, IReadOnlyList<Runbook.RunbookStep> Steps);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KB.Web.Features.Knowledge;
+using KB.Web.Features.Triage.Hops;
 using KB.Web.Features.Triage.Readers;
 using KB.Web.Features.Triage.Runbook;
 
@@ -70,10 +71,10 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
         var values = PasteValues.Read(pasted.Lines);
         if (causes.Count > 0)
         {
-            return new TriageResult(Rank(causes, signatures.Catalog, values), emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: false);
+            return new TriageResult(Rank(causes, signatures.Catalog, values), emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: false) { Hop = HopReader.Read(pasted) };
         }
         var fallback = await FullTextCandidatesAsync(pasted, signatures.Catalog, values, cancellationToken);
-        return new TriageResult(fallback, emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: true);
+        return new TriageResult(fallback, emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: true) { Hop = HopReader.Read(pasted) };
     }
 
     /// <summary>Compiles the signatures ahead of the first paste, which would otherwise wait most of a second for it.</summary>

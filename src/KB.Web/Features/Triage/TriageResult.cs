@@ -1,4 +1,5 @@
 using KB.Web.Features.Triage.Runbook;
+using KB.Web.Features.Triage.Hops;
 
 namespace KB.Web.Features.Triage;
 
@@ -13,6 +14,9 @@ public sealed record TriageResult(
 {
     /// <summary>What triage says of a paste in which no line points to a cause.</summary>
     public const string NoEvidenceMessage = "Nothing in this text points to a cause yet. Paste the proxy's error log line for the failing request, not only the access log.";
+
+    /// <summary>The hop that generated the error, when the paste shows it (an error page, a header, a log line's shape).</summary>
+    public Hop? Hop { get; init; }
 
     public bool Truncated => TotalLines > LinesRead || LinesCut > 0;
 
