@@ -57,12 +57,32 @@ public sealed class IncidentServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_copied_checklist_has_the_incidents_own_addresses_in_its_commands()
+    {
+        var incident = await CreateAsync();
+
+        // upstream-down's checklist marks the upstream to curl; the error log names 10.0.3.12:8080.
+        Assert.Contains(incident.Checklist, item => item.Text.Contains("http://10.0.3.12:8080/healthz", StringComparison.Ordinal));
+        Assert.DoesNotContain(incident.Checklist, item => item.Text.Contains("{{", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_an_address_in_the_log_the_copied_commands_keep_the_articles_examples()
+    {
+        var incident = await CreateAsync(errorLog: "");
+
+        Assert.NotEmpty(incident.Checklist);
+        Assert.DoesNotContain(incident.Checklist, item => item.Text.Contains("{{", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Linking_a_cause_copies_its_checklist_as_a_snapshot_with_the_article_revision()
     {
         var incident = await CreateAsync();
         var article = KnowledgeBase.Current.Find("upstream-down")!;
 
-        Assert.Equal(article.Checklist, incident.Checklist.Select(item => item.Text));
+        Assert.Equal(article.Checklist.Count, incident.Checklist.Count);
+        Assert.Equal(article.Checklist.Where(step => !step.Contains("{{")), incident.Checklist.Select(item => item.Text).Where(text => article.Checklist.Contains(text)));
         Assert.Equal(article.Revision, incident.CauseRevision);
         Assert.Equal(IncidentStatus.Identified, incident.Status);
         Assert.NotNull(incident.IdentifiedAt);
@@ -72,7 +92,7 @@ public sealed class IncidentServiceTests : IDisposable
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("## Checklist\n", "## Checklist\n- [ ] A step added after the incident\n"));
         await WaitUntilAsync(() => KnowledgeBase.Current.Find("upstream-down")!.Revision != article.Revision);
         var reread = (await Incidents.FindAsync(incident.Id))!;
-        Assert.Equal(article.Checklist, reread.Checklist.Select(item => item.Text));
+        Assert.Equal(incident.Checklist.Select(item => item.Text), reread.Checklist.Select(item => item.Text));
         Assert.Equal(article.Revision, reread.CauseRevision);
         Assert.Equal("A step added after the incident", KnowledgeBase.Current.Find("upstream-down")!.Checklist[0]);
     }
@@ -177,7 +197,8 @@ public sealed class IncidentServiceTests : IDisposable
         await Incidents.LinkCauseAsync(incident.Id, "upstream-timeout", keepProgress: false, ticked.Version, "Alice");
         var changed = (await Incidents.FindAsync(incident.Id))!;
         Assert.Equal("upstream-timeout", changed.Cause);
-        Assert.Equal(KnowledgeBase.Current.Find("upstream-timeout")!.Checklist, changed.Checklist.Select(item => item.Text));
+        Assert.Equal(KnowledgeBase.Current.Find("upstream-timeout")!.Checklist.Count, changed.Checklist.Count);
+        Assert.Equal(KnowledgeBase.Current.Find("upstream-timeout")!.Checklist[0], changed.Checklist[0].Text);
         Assert.DoesNotContain(changed.Checklist, item => item.Done);
 
         // Back to the first cause, keeping progress: nothing matches, so nothing is ticked; a shared step would stay ticked.

@@ -24,6 +24,19 @@ public class ArticleParserTests
         """;
 
     [Fact]
+    public void Readers_see_a_commands_example_where_the_checklist_keeps_the_value_to_fill()
+    {
+        var text = Cause.Replace("`dig +short api.internal`", "`dig +short {{name:api.internal}}`");
+
+        var article = ArticleParser.Parse(text, "causes/dns-resolution.md").Article!;
+
+        Assert.Contains("dig +short api.internal", article.Html);
+        Assert.DoesNotContain("{{", article.Html);
+        Assert.DoesNotContain("{{", article.PlainText);
+        Assert.Contains("Resolve it: `dig +short {{name:api.internal}}`", article.Checklist);
+    }
+
+    [Fact]
     public void Parses_front_matter_body_and_checklist()
     {
         var article = ArticleParser.Parse(Cause, "causes/dns-resolution.md").Article!;

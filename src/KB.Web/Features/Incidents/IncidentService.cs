@@ -1,3 +1,4 @@
+using KB.Web.Features.Triage.Runbook;
 using System.Globalization;
 using System.Text.Json;
 using KB.Web.Data;
@@ -243,8 +244,10 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         var previous = incident.Cause;
         var done = keepProgress ? incident.Checklist.Where(item => item.Done).ToDictionary(item => item.Text, item => item) : [];
         incident.Checklist.Clear();
-        foreach (var (text, position) in article.Checklist.Select((text, position) => (text, position)))
+        var pasted = PasteValues.Read(incident.ErrorLog.Split('\n'));
+        foreach (var (step, position) in article.Checklist.Select((step, position) => (step, position)))
         {
+            var text = RunbookFiller.Fill(step, pasted).Text; // the article's example commands, with this incident's addresses
             var kept = done.GetValueOrDefault(text);
             incident.Checklist.Add(new ChecklistItem
             {

@@ -5,6 +5,8 @@ using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
+using KB.Web.Features.Triage.Runbook;
+
 namespace KB.Web.Features.Knowledge;
 
 /// <summary>Turns one Markdown file with YAML front matter into an <see cref="Article"/>, or says why it cannot.</summary>
@@ -103,7 +105,11 @@ public static partial class ArticleParser
             return ArticleParseResult.Failed(problems.ToArray());
         }
 
-        var rendered = MarkdownRenderer.Render(text);
+        // Checklist commands may mark values to fill from a paste, {{name:example}}: readers see the example, and
+        // the checklist keeps the marks so an incident linked to the cause fills them from its own error log.
+        var shown = RunbookFiller.Example(text);
+        var rendered = MarkdownRenderer.Render(shown);
+        var checklist = shown == text ? rendered.Checklist : MarkdownRenderer.Render(text).Checklist;
         var article = new Article(
             Slug: slug,
             Title: frontMatter.Title!.Trim(),
@@ -115,7 +121,7 @@ public static partial class ArticleParser
             Html: rendered.Html,
             PlainText: rendered.PlainText,
             Outline: rendered.Outline,
-            Checklist: rendered.Checklist,
+            Checklist: checklist,
             SourcePath: relativePath,
             Revision: Fingerprint(text)[..12]);
         return ArticleParseResult.Parsed(article);
