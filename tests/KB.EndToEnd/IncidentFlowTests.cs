@@ -77,7 +77,7 @@ public class IncidentFlowTests(PublishedApp published)
         // Alice resolves it, naming the step that fixed it; Bob sees the status change.
         await alice.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).ClickAsync();
         await alice.GetByLabel("What fixed it").FillAsync("Restarted the upstream; it listens again.");
-        await alice.GetByLabel("Step that fixed it").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await alice.PickAsync("Step that fixed it", 1);
         await alice.GetByRole(AriaRole.Button, new() { Name = "Resolve incident" }).ClickAsync();
         await Expect(alice.GetByLabel("Status", new() { Exact = true })).ToHaveTextAsync("resolved");
         await Expect(bob.GetByLabel("Status", new() { Exact = true })).ToHaveTextAsync("resolved");
