@@ -7,6 +7,9 @@ namespace KB.Tests.Components;
 
 public class StatusBarTests : ComponentTestContext
 {
+    // Dialogs open and close over a few renders; a busy machine needs longer than bUnit's default second.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private IRenderedComponent<MudDialogProvider> _dialogs = null!;
 
     private IRenderedComponent<StatusBar> Render(Incident incident, List<object> raised, bool disabled = false)
@@ -43,18 +46,18 @@ public class StatusBarTests : ComponentTestContext
         var bar = Render(IncidentSamples.With(IncidentStatus.Mitigated, IncidentSamples.Step(0, IncidentSamples.CurlStep)), raised);
 
         Button(bar, "Resolve").Click();
-        _dialogs.WaitForAssertion(() => Assert.Contains("What fixed it", _dialogs.Markup));
+        _dialogs.WaitForAssertion(() => Assert.Contains("What fixed it", _dialogs.Markup), Patience);
         Assert.Contains("Step that fixed it", _dialogs.Markup);
 
         Button(_dialogs, "Resolve incident").Click();
-        _dialogs.WaitForAssertion(() => Assert.Contains("Say in a sentence what fixed it.", _dialogs.Markup));
+        _dialogs.WaitForAssertion(() => Assert.Contains("Say in a sentence what fixed it.", _dialogs.Markup), Patience);
         Assert.Empty(raised);
 
         _dialogs.Find("textarea").Change("Restarted the upstream; it listens again.");
         Button(_dialogs, "Resolve incident").Click();
 
-        bar.WaitForAssertion(() => Assert.Equal([new Resolution("Restarted the upstream; it listens again.", null)], raised));
-        _dialogs.WaitForAssertion(() => Assert.DoesNotContain("What fixed it", _dialogs.Markup));
+        bar.WaitForAssertion(() => Assert.Equal([new Resolution("Restarted the upstream; it listens again.", null)], raised), Patience);
+        _dialogs.WaitForAssertion(() => Assert.DoesNotContain("What fixed it", _dialogs.Markup), Patience);
     }
 
     [Fact]
@@ -64,10 +67,10 @@ public class StatusBarTests : ComponentTestContext
         var bar = Render(IncidentSamples.With(IncidentStatus.Identified), raised);
 
         Button(bar, "Resolve").Click();
-        _dialogs.WaitForAssertion(() => Assert.Contains("What fixed it", _dialogs.Markup));
+        _dialogs.WaitForAssertion(() => Assert.Contains("What fixed it", _dialogs.Markup), Patience);
         Button(_dialogs, "Cancel").Click();
 
-        _dialogs.WaitForAssertion(() => Assert.DoesNotContain("What fixed it", _dialogs.Markup));
+        _dialogs.WaitForAssertion(() => Assert.DoesNotContain("What fixed it", _dialogs.Markup), Patience);
         Assert.Empty(raised);
     }
 
@@ -81,10 +84,10 @@ public class StatusBarTests : ComponentTestContext
 
         Assert.Equal(["Reopen"], bar.FindAll("button").Select(button => button.TextContent.Trim()));
         Button(bar, "Reopen").Click();
-        _dialogs.WaitForAssertion(() => Assert.Contains("Reopen the incident?", _dialogs.Markup));
+        _dialogs.WaitForAssertion(() => Assert.Contains("Reopen the incident?", _dialogs.Markup), Patience);
         Button(_dialogs, answer).Click();
 
-        bar.WaitForAssertion(() => Assert.Equal(reopens ? [IncidentStatus.Investigating] : [], raised));
+        bar.WaitForAssertion(() => Assert.Equal(reopens ? [IncidentStatus.Investigating] : [], raised), Patience);
     }
 
     [Fact]
