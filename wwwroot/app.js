@@ -30,13 +30,8 @@
     if (box && box.value) sessionStorage.setItem("kb-triage-text", box.value);
   });
 
-  document.addEventListener("click", function (event) {
-    var command = event.target.closest && event.target.closest(".copy-command");
-    if (!command) return;
-    copyText(command.getAttribute("data-command")).then(
-      function () { flash(command, "Copied", command.textContent); },
-      function () { flash(command, "Press Ctrl+C", command.textContent); });
-  });
+  // The incident page's copy buttons are Blazor components: they call this and show the outcome themselves.
+  window.kbCopyText = copyText;
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".copy-button");

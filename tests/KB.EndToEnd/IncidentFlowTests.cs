@@ -49,7 +49,7 @@ public class IncidentFlowTests(PublishedApp published)
         var suggestions = alice.GetByRole(AriaRole.Region, new() { Name = "Suggested causes" });
         await Expect(suggestions).ToContainTextAsync("Upstream refuses connections");
         await suggestions.GetByRole(AriaRole.Button, new() { Name = "Use this cause" }).First.ClickAsync();
-        await Expect(alice.GetByLabel("Cause", new() { Exact = true })).ToHaveValueAsync("upstream-down");
+        await Expect(alice.GetByLabel("Cause", new() { Exact = true })).ToHaveValueAsync("Upstream refuses connections (nothing listening / service down)");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Log incident" }).ClickAsync();
         await alice.WaitForURLAsync("**/incidents/*");
         await alice.WaitForInteractivityAsync();
@@ -77,7 +77,7 @@ public class IncidentFlowTests(PublishedApp published)
         // Alice resolves it, naming the step that fixed it; Bob sees the status change.
         await alice.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).ClickAsync();
         await alice.GetByLabel("What fixed it").FillAsync("Restarted the upstream; it listens again.");
-        await alice.GetByLabel("Step that fixed it").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await alice.PickAsync("Step that fixed it", 1);
         await alice.GetByRole(AriaRole.Button, new() { Name = "Resolve incident" }).ClickAsync();
         await Expect(alice.GetByLabel("Status", new() { Exact = true })).ToHaveTextAsync("resolved");
         await Expect(bob.GetByLabel("Status", new() { Exact = true })).ToHaveTextAsync("resolved");
@@ -112,7 +112,7 @@ public class IncidentFlowTests(PublishedApp published)
         await page.WaitForURLAsync("**/incidents/new?cause=upstream-down");
         await page.WaitForInteractivityAsync();
         await Expect(page.GetByLabel("Error log excerpt")).ToHaveValueAsync(NginxRefused);
-        await Expect(page.GetByLabel("Cause", new() { Exact = true })).ToHaveValueAsync("upstream-down");
+        await Expect(page.GetByLabel("Cause", new() { Exact = true })).ToHaveValueAsync("Upstream refuses connections (nothing listening / service down)");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Suggested causes" })).ToContainTextAsync("Upstream refuses connections");
     }
 

@@ -94,8 +94,8 @@ public sealed class AccessTests : IDisposable
         var page = await viewer.GetStringAsync($"/incidents/{id}");
 
         Assert.Contains("working it needs the Responder role", page);
-        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(page, "<fieldset[^>]*disabled").Count);
-        Assert.DoesNotContain("disabled", System.Text.RegularExpressions.Regex.Match(await responder.GetStringAsync($"/incidents/{id}"), "<fieldset[^>]*>").Value);
+        // That each control is off for a viewer, and on for a responder once the page is live: Components/IncidentDetailPageTests.
+        Assert.DoesNotContain("working it needs the Responder role", await responder.GetStringAsync($"/incidents/{id}"));
         Assert.DoesNotContain("href=\"/incidents/new\"", await viewer.GetStringAsync("/incidents"));
         Assert.Contains("href=\"/incidents/new\"", await responder.GetStringAsync("/incidents"));
     }

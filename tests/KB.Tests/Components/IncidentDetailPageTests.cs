@@ -1,0 +1,133 @@
+using AngleSharp.Dom;
+using Bunit;
+using KB.Web.Features.Accounts;
+using KB.Web.Features.Incidents;
+using KB.Web.Features.Knowledge;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace KB.Tests.Components;
+
+/// <summary>The whole incident page over the app's own services and a real SQLite file, as one signed-in person sees it.</summary>
+public sealed class IncidentDetailPageTests : IAsyncLifetime
+{
+    private readonly KbApp _app = new();
+    private readonly SomeoneSignedIn _user = new();
+
+    public IncidentDetailPageTests()
+    {
+        // As ComponentTestContext, with the person signed in and the app's services put in before anything renders.
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddSingleton<ICurrentUser>(_user);
+        Context.Services.AddSingleton(_app.Services.GetRequiredService<IncidentService>());
+        Context.Services.AddSingleton(_app.Services.GetRequiredService<IncidentSearch>());
+        Context.Services.AddSingleton(_app.Services.GetRequiredService<IncidentNotifier>());
+        Context.Services.AddSingleton(_app.Services.GetRequiredService<KnowledgeBase>());
+        Context.Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
+        Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private BunitContext Context { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    private IncidentService Incidents => _app.Services.GetRequiredService<IncidentService>();
+
+    private IEnumerable<string> Snackbars => Context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(snackbar => snackbar.Message ?? "");
+
+    private async Task<Incident> CreateAsync()
+    {
+        var created = await Incidents.CreateAsync(new IncidentDraft { Title = "502s on checkout", Service = "checkout-api", Severity = "SEV2", Cause = "upstream-down" }, "Carol");
+        return (await Incidents.FindAsync(created.Id))!;
+    }
+
+    private IRenderedComponent<IncidentDetailPage> Open(Incident incident)
+    {
+        Context.Render<MudPopoverProvider>();
+        return Context.Render<IncidentDetailPage>(parameters => parameters.Add(x => x.Id, incident.Id));
+    }
+
+    private static IElement Checkbox(IRenderedComponent<IncidentDetailPage> page, ChecklistItem step) =>
+        page.FindAll(".checklist input[type=checkbox]").Single(box => box.Closest("label")!.TextContent.Contains(step.Text.Split('`')[0].Trim()));
+
+    [Fact]
+    public async Task A_viewer_sees_every_control_of_the_incident_turned_off()
+    {
+        var incident = await CreateAsync();
+        _user.Role = Roles.Viewer;
+
+        var page = Open(incident);
+
+        page.WaitForAssertion(() => Assert.Contains("working it needs the Responder role", page.Markup));
+        Assert.NotEmpty(page.FindAll(".checklist input[type=checkbox]"));
+        Assert.All(page.FindAll("input, textarea"), field => Assert.True(field.HasAttribute("disabled"), field.OuterHtml));
+        // Copying a command changes nothing, so a viewer may.
+        Assert.All(page.FindAll("button:not(.step-command button)"), button => Assert.True(button.HasAttribute("disabled"), button.OuterHtml));
+    }
+
+    [Fact]
+    public async Task A_responder_can_tick_steps_and_change_the_status()
+    {
+        var incident = await CreateAsync();
+
+        var page = Open(incident);
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".checklist input[type=checkbox]")));
+        Assert.DoesNotContain("working it needs the Responder role", page.Markup);
+        Assert.All(page.FindAll(".checklist input[type=checkbox]"), box => Assert.False(box.HasAttribute("disabled")));
+        Assert.False(page.FindAll("button").Single(button => button.TextContent.Trim() == "Resolve").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Another_responders_tick_shows_on_the_page_and_in_a_snackbar_and_ones_own_only_says_saved()
+    {
+        var incident = await CreateAsync();
+        var page = Open(incident);
+        var third = incident.Checklist[2];
+
+        Assert.Equal(ChangeOutcome.Done, (await Incidents.SetStepDoneAsync(incident.Id, third.Id, true, third.Version, "Bob")).Outcome);
+
+        page.WaitForAssertion(() => Assert.True(Checkbox(page, third).HasAttribute("checked")));
+        Assert.Contains($"Bob ticked step 3: {third.Text}", Snackbars);
+
+        await page.InvokeAsync(() => Checkbox(page, incident.Checklist[0]).Change(true));
+
+        page.WaitForAssertion(() => Assert.Contains("Saved", Snackbars));
+        Assert.True((await Incidents.FindAsync(incident.Id))!.Checklist[0].Done);
+        Assert.DoesNotContain(Snackbars, message => message.StartsWith("Alice", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_change_after_the_session_ended_is_refused_in_a_snackbar()
+    {
+        var incident = await CreateAsync();
+        var page = Open(incident);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".checklist input[type=checkbox]")));
+        _user.Name = null;
+
+        await page.InvokeAsync(() => Checkbox(page, incident.Checklist[0]).Change(true));
+
+        page.WaitForAssertion(() => Assert.Contains("Your session has ended: nothing was changed. Reload the page to sign in again.", Snackbars));
+        Assert.False((await Incidents.FindAsync(incident.Id))!.Checklist[0].Done);
+    }
+
+    private sealed class SomeoneSignedIn : ICurrentUser
+    {
+        public string? Name { get; set; } = "Alice";
+
+        public string Role { get; set; } = Roles.Responder;
+
+        public Task<string?> NameAsync() => Task.FromResult(Name);
+
+        public Task<bool> CanAsync(string role) => Task.FromResult(role == Roles.Viewer || Role == Roles.Responder);
+    }
+}
