@@ -44,12 +44,12 @@ public class IncidentFlowTests(PublishedApp published)
         var title = $"502s on checkout {Guid.NewGuid():N}"[..30];
         await alice.GetByLabel("Title").FillAsync(title);
         await alice.GetByLabel("Service").FillAsync("checkout-api");
-        await alice.GetByLabel("Severity").SelectOptionAsync("SEV2");
+        await alice.ChooseAsync("Severity", "SEV2 · major, many users");
         await alice.GetByLabel("Error log excerpt").FillAsync(NginxRefused);
         var suggestions = alice.GetByRole(AriaRole.Region, new() { Name = "Suggested causes" });
         await Expect(suggestions).ToContainTextAsync("Upstream refuses connections");
         await suggestions.GetByRole(AriaRole.Button, new() { Name = "Use this cause" }).First.ClickAsync();
-        await Expect(alice.GetByLabel("Cause", new() { Exact = true })).ToHaveValueAsync("upstream-down");
+        await Expect(alice.GetByLabel("Cause", new() { Exact = true })).ToHaveValueAsync("Upstream refuses connections (nothing listening / service down)");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Log incident" }).ClickAsync();
         await alice.WaitForURLAsync("**/incidents/*");
         await alice.WaitForInteractivityAsync();
@@ -112,7 +112,7 @@ public class IncidentFlowTests(PublishedApp published)
         await page.WaitForURLAsync("**/incidents/new?cause=upstream-down");
         await page.WaitForInteractivityAsync();
         await Expect(page.GetByLabel("Error log excerpt")).ToHaveValueAsync(NginxRefused);
-        await Expect(page.GetByLabel("Cause", new() { Exact = true })).ToHaveValueAsync("upstream-down");
+        await Expect(page.GetByLabel("Cause", new() { Exact = true })).ToHaveValueAsync("Upstream refuses connections (nothing listening / service down)");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Suggested causes" })).ToContainTextAsync("Upstream refuses connections");
     }
 
