@@ -88,7 +88,7 @@
   });
 })();
 
-// Log paste boxes: the server reads the text as a stream when it changes, since a pasted page of logs is
+// Log paste boxes and the article editor: the server reads the text as a stream when it changes, since a pasted page of logs (or an article) is
 // larger than one SignalR message may be.
 window.kbLogPaste = {
   watch: function (textarea, dotnet) {
@@ -115,48 +115,3 @@ window.kbLogPaste = {
     return bytes.length > maxBytes ? bytes.slice(0, maxBytes) : bytes;
   }
 };
-
-// Article editor: the preview follows the Markdown as it is typed, rendered on the server by the app's one Markdown
-// pipeline, with what would stop the text from being saved. Delegated from document like the handlers above.
-(function () {
-  "use strict";
-
-  var timer;
-  var pending;
-
-  document.addEventListener("input", function (event) {
-    var source = event.target.closest && event.target.closest("textarea[data-preview]");
-    if (!source) return;
-    clearTimeout(timer);
-    timer = setTimeout(function () { refresh(source); }, 300);
-  });
-
-  function refresh(source) {
-    var preview = document.getElementById(source.getAttribute("data-preview"));
-    var problem = document.getElementById(source.getAttribute("data-preview-problem"));
-    if (pending) pending.abort();
-    pending = new AbortController();
-    fetch("/api/articles/preview", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ slug: source.getAttribute("data-slug"), text: source.value }),
-      signal: pending.signal
-    })
-      .then(function (response) {
-        if (!response.ok) throw new Error("The preview could not be updated (" + response.status + ").");
-        return response.json();
-      })
-      .then(function (result) {
-        preview.innerHTML = result.html;
-        show(problem, result.problem);
-      })
-      .catch(function (error) {
-        if (error.name !== "AbortError") show(problem, error.message);
-      });
-  }
-
-  function show(element, text) {
-    element.textContent = text || "";
-    element.hidden = !text;
-  }
-})();

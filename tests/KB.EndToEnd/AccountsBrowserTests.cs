@@ -56,7 +56,9 @@ public class AccountsBrowserTests(PublishedApp published)
         var admin = await published.NewPageAsync();
         await admin.GotoAsync("/admin/users");
         await admin.GetByRole(AriaRole.Button, new() { Name = $"Disable {name}" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"{name} is disabled");
+        await Expect(admin.GetByRole(AriaRole.Dialog)).ToContainTextAsync($"Disable {name}?");
+        await admin.AnswerDialogAsync("Disable");
+        await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync($"{name} is disabled");
         var disabledAt = Stopwatch.StartNew();
 
         // The open page keeps its connection; within the revalidation interval its session is found ended.

@@ -24,10 +24,17 @@ public class EditorBrowserTests(PublishedApp published)
         var markdown = page.GetByLabel("Markdown");
         var original = await markdown.InputValueAsync();
         var problem = page.Locator("#preview-problem");
-        await markdown.FillAsync(original.Replace($"slug: {Slug}", "slug: renamed-article"));
+        var renamed = original.Replace($"slug: {Slug}", "slug: renamed-article");
+        await markdown.FillAsync(renamed);
         await Expect(problem).ToContainTextAsync("Front matter: The slug 'renamed-article' does not match the file name");
 
-        // Larger than one SignalR message (32 KB): the editor posts a form instead of going through the circuit.
+        // A refused save says why beside the Markdown and keeps the text as typed.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save article" }).ClickAsync();
+        await Expect(page.Locator("#article-markdown-problem")).ToContainTextAsync("Not saved. Front matter:");
+        await Expect(markdown).ToHaveValueAsync(renamed);
+        Assert.EndsWith($"/kb/{Slug}/edit", page.Url);
+
+        // Larger than one SignalR message (32 KB): the editor reads the text as a stream, not through the input binding.
         var longSection = "\n\n## Long notes\n\n" + string.Join("\n\n", Enumerable.Repeat("Each game day ends with a written summary of what broke and why.", 600));
         await markdown.FillAsync(original + longSection);
         await markdown.PressAsync("Control+End");
@@ -39,6 +46,7 @@ public class EditorBrowserTests(PublishedApp published)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save article" }).ClickAsync();
 
         await page.WaitForURLAsync($"**/kb/{Slug}");
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Saved: Saved as revision");
         await Expect(page.Locator(".article-body")).ToContainTextAsync("Canary zebras test the fallback path.");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "History", Exact = true }).ClickAsync();
@@ -49,7 +57,9 @@ public class EditorBrowserTests(PublishedApp published)
         await Expect(latest.Locator(".diff ins", new() { HasText = "Canary zebras test the fallback path." })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Restored");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Restore revision 1?");
+        await page.AnswerDialogAsync("Restore");
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Restored");
         await Expect(page.Locator(".revision").First).ToContainTextAsync("Restored revision 1");
 
         await page.GotoAsync($"/kb/{Slug}");

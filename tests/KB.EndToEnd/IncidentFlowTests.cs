@@ -44,7 +44,7 @@ public class IncidentFlowTests(PublishedApp published)
         var title = $"502s on checkout {Guid.NewGuid():N}"[..30];
         await alice.GetByLabel("Title").FillAsync(title);
         await alice.GetByLabel("Service").FillAsync("checkout-api");
-        await alice.GetByLabel("Severity").SelectOptionAsync("SEV2");
+        await alice.ChooseAsync("Severity", "SEV2 · major, many users");
         await alice.GetByLabel("Error log excerpt").FillAsync(NginxRefused);
         var suggestions = alice.GetByRole(AriaRole.Region, new() { Name = "Suggested causes" });
         await Expect(suggestions).ToContainTextAsync("Upstream refuses connections");

@@ -21,4 +21,16 @@ public static class PageExtensions
         await page.GetByLabel(label).ClickAsync();
         await page.GetByRole(AriaRole.Option).Nth(index).ClickAsync();
     }
+
+    /// <summary>Picks an option of the MudBlazor select labelled <paramref name="label"/>: open its list, click the option's text.</summary>
+    public static async Task ChooseAsync(this IPage page, string label, string option)
+    {
+        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Answers the open MudDialog with the button named <paramref name="answer"/>.</summary>
+    public static Task AnswerDialogAsync(this IPage page, string answer) =>
+        page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = answer, Exact = true }).ClickAsync();
 }

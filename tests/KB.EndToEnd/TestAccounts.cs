@@ -95,8 +95,9 @@ public static class TestAccounts
             var admin = await context.NewPageAsync();
             await admin.GotoAsync("/admin/users");
             await admin.GetByLabel("Email").FillAsync(email);
-            await admin.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync(role);
+            await admin.ChooseAsync("Role", role);
             await admin.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
+            await admin.AnswerDialogAsync("Create link");
             return (await admin.Locator(".token-secret code").InnerTextAsync()).Trim();
         }
         finally

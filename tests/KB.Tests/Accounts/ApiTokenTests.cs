@@ -10,39 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KB.Tests.Accounts;
 
-/// <summary>Personal API tokens from the profile page, and the rate limits on sign-in and the API.</summary>
-public sealed partial class ApiTokenTests : IDisposable
+/// <summary>Personal API tokens of disabled users, and the rate limits on sign-in and the API (the profile page: ProfilePageTests).</summary>
+public sealed class ApiTokenTests : IDisposable
 {
     private readonly KbApp _app = new();
-
-    [Fact]
-    public async Task A_personal_token_is_shown_once_stored_hashed_acts_as_its_owner_and_stops_when_revoked()
-    {
-        var owner = await _app.CreateAsync(Roles.Responder, "Rita Ops");
-        var browser = await _app.SignInAsync(owner.Email!, TestUsers.Password);
-        var created = await KbApp.PostFormAsync(browser, "/account/profile", "create-token", new() { ["TokenForm.Name"] = "deploy pipeline" });
-        var token = TokenText().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
-        Assert.StartsWith("kb_", token);
-        Assert.DoesNotContain(token, await browser.GetStringAsync("/account/profile"));
-        await using (var scope = _app.Services.CreateAsyncScope())
-        {
-            var stored = await scope.ServiceProvider.GetRequiredService<KbDb>().ApiTokens.SingleAsync();
-            Assert.NotEqual(token, stored.Hash);
-            Assert.DoesNotContain(token, stored.Hash + stored.Prefix + stored.Name);
-        }
-
-        var api = _app.CreateAnonymousClient();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var incident = await api.PostAsJsonAsync("/api/incidents", new { title = "Logged by a script", service = "web" });
-        Assert.Equal(HttpStatusCode.Created, incident.StatusCode);
-        var body = await incident.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Rita Ops", body.GetProperty("timeline")[0].GetProperty("who").GetString());
-
-        var page = await browser.GetStringAsync("/account/profile");
-        var tokenId = RevokeForm().Match(page).Groups[1].Value;
-        await KbApp.PostFormAsync(browser, "/account/profile", $"revoke-{tokenId}", []);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/incidents")).StatusCode);
-    }
 
     [Fact]
     public async Task A_disabled_users_tokens_stop_working()
@@ -95,12 +66,6 @@ public sealed partial class ApiTokenTests : IDisposable
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/signin")).StatusCode);
     }
-
-    [GeneratedRegex(@"<pre class=""token-secret""><code>(kb_[A-Za-z0-9_\-]+)</code>")]
-    private static partial Regex TokenText();
-
-    [GeneratedRegex(@"name=""_handler"" value=""revoke-(\d+)""")]
-    private static partial Regex RevokeForm();
 
     public void Dispose() => _app.Dispose();
 }

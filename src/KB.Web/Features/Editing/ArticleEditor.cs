@@ -72,7 +72,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
         }
         if (comment?.Length > MaxCommentLength)
         {
-            return new SaveResult(SaveOutcome.Invalid, LengthLimit.Problem(comment, MaxCommentLength, "The comment")!);
+            return new SaveResult(SaveOutcome.CommentTooLong, LengthLimit.Problem(comment, MaxCommentLength, "The comment")!);
         }
         if (FrontMatterProblem(article, text) is { } invalid)
         {
@@ -247,6 +247,7 @@ public enum SaveOutcome
     Saved,
     Unchanged,
     Invalid,
+    CommentTooLong,
     TooLarge,
     Conflict,
     NotFound,
