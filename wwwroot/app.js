@@ -65,7 +65,8 @@
 
   function isTyping(target) {
     var tag = target && target.tagName;
-    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+    // A read-only input is a MudSelect's box: nothing is typed there, so / still means search.
+    return (tag === "INPUT" && !target.readOnly) || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
   }
 
   document.addEventListener("keydown", function (event) {
