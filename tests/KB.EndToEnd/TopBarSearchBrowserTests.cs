@@ -23,7 +23,8 @@ public class TopBarSearchBrowserTests(PublishedApp published)
         await AssertSearchBoxIsUsableAsync(page, width);
         await page.Keyboard.TypeAsync("tcpdump", new() { Delay = 40 });
 
-        var links = page.Locator("#top-search-results li a");
+        // Results of the first letters can show while the whole word is still being searched: wait for the word's own.
+        var links = page.Locator("#top-search-results ul[data-query='tcpdump'] li a");
         await Expect(links.First).ToBeVisibleAsync();
         Assert.True(await links.CountAsync() >= 2, "tcpdump should match more than one article");
         await page.Keyboard.PressAsync("ArrowDown");
