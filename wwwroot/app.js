@@ -60,7 +60,8 @@
 
   function isTyping(target) {
     var tag = target && target.tagName;
-    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+    // A read-only input is a MudSelect's box: nothing is typed there, so / still means search.
+    return (tag === "INPUT" && !target.readOnly) || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
   }
 
   document.addEventListener("keydown", function (event) {
@@ -74,11 +75,11 @@
       search.select();
       return;
     }
-    // Arrow keys move between the input and the live results of the top-bar search.
+    // Arrow keys move between the input and the live results of the top-bar search (a popover, outside the box).
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-    var box = search.closest(".top-search");
-    if (!box || !box.contains(event.target)) return;
-    var links = Array.prototype.slice.call(box.querySelectorAll(".top-search-results a"));
+    var results = document.getElementById("top-search-results");
+    if (!results || (event.target !== search && !results.contains(event.target))) return;
+    var links = Array.prototype.slice.call(results.querySelectorAll("a"));
     if (links.length === 0) return;
     var index = links.indexOf(event.target);
     var next = event.key === "ArrowDown" ? index + 1 : index - 1;

@@ -79,7 +79,7 @@ public class KnowledgeBaseBrowserTests(PublishedApp published)
         await page.GotoAsync("/search?q=timeout");
         await page.WaitForInteractivityAsync();
 
-        await page.GetByLabel("Category").SelectOptionAsync("cause");
+        await page.ChooseInMudSelectAsync("Category", "Causes");
 
         await Expect(page.Locator(".result-count")).ToContainTextAsync("in Causes");
         var categories = await page.Locator(".search-result .category-chip").AllInnerTextsAsync();
