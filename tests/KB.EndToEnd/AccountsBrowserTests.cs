@@ -58,7 +58,7 @@ public class AccountsBrowserTests(PublishedApp published)
         await admin.GetByRole(AriaRole.Button, new() { Name = $"Disable {name}" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Dialog)).ToContainTextAsync($"Disable {name}?");
         await admin.AnswerDialogAsync("Disable");
-        await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync($"{name} is disabled");
+        await Expect(admin.Locator(".mud-snackbar").Filter(new() { HasText = $"{name} is disabled" })).ToBeVisibleAsync();
         var disabledAt = Stopwatch.StartNew();
 
         // The open page keeps its connection; within the revalidation interval its session is found ended.

@@ -46,7 +46,7 @@ public class EditorBrowserTests(PublishedApp published)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save article" }).ClickAsync();
 
         await page.WaitForURLAsync($"**/kb/{Slug}");
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Saved: Saved as revision");
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Saved: Saved as revision" })).ToBeVisibleAsync();
         await Expect(page.Locator(".article-body")).ToContainTextAsync("Canary zebras test the fallback path.");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "History", Exact = true }).ClickAsync();
@@ -59,7 +59,7 @@ public class EditorBrowserTests(PublishedApp published)
         await page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Restore revision 1?");
         await page.AnswerDialogAsync("Restore");
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Restored");
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Restored" })).ToBeVisibleAsync();
         await Expect(page.Locator(".revision").First).ToContainTextAsync("Restored revision 1");
 
         await page.GotoAsync($"/kb/{Slug}");

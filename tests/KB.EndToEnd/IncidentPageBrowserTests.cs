@@ -135,10 +135,11 @@ public class IncidentPageBrowserTests(PublishedApp published)
         await alice.GetByRole(AriaRole.Button, new() { Name = "Resolve incident" }).ClickAsync();
         await Expect(alice.GetByLabel("Status", new() { Exact = true })).ToHaveTextAsync("resolved");
         await Expect(bob.GetByText("Heidi: Status identified → resolved")).ToBeVisibleAsync();
-        await bob.GetByRole(AriaRole.Button, new() { Name = "Reopen" }).ClickAsync();
+        await bob.GetByRole(AriaRole.Button, new() { Name = "Reopen", Exact = true }).ClickAsync();
         await bob.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(bob.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         await Expect(bob.GetByLabel("Status", new() { Exact = true })).ToHaveTextAsync("resolved");
-        await bob.GetByRole(AriaRole.Button, new() { Name = "Reopen" }).ClickAsync();
+        await bob.GetByRole(AriaRole.Button, new() { Name = "Reopen", Exact = true }).ClickAsync();
         await bob.GetByRole(AriaRole.Button, new() { Name = "Reopen incident" }).ClickAsync();
         await Expect(bob.GetByLabel("Status", new() { Exact = true })).ToHaveTextAsync("investigating");
         await Expect(alice.GetByLabel("Status", new() { Exact = true })).ToHaveTextAsync("investigating");

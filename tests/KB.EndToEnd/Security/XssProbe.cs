@@ -11,8 +11,8 @@ public sealed class XssProbe
 {
     // Browsers drop whitespace and control characters inside a URL's scheme, so they are removed before comparing.
     // The app's own scripts are the three files App.razor loads, its own base element is <base href="/"> in the head, and its
-    // own style elements are the theme's, inside the one #app-theme element of the layout, and the fade-out keyframes a
-    // MudBlazor snackbar writes into itself (nothing but its fade and its progress bar).
+    // own style elements are the theme's, inside the one #app-theme element of the layout, and the fade-in and fade-out
+    // keyframes a MudBlazor snackbar writes into itself (nothing but numbers for its opacity and its progress bar).
     private const string FindProblems = """
         () => {
           const problems = [];
@@ -29,7 +29,7 @@ public sealed class XssProbe
             if (tag === 'META' && element.hasAttribute('http-equiv')) problems.push('meta: ' + describe(element));
             const themeStyle = tag === 'STYLE' && element.parentElement?.id === 'app-theme' && document.querySelectorAll('#app-theme').length === 1;
             const snackbarFade = tag === 'STYLE' && element.closest('.mud-snackbar, [class*="mud-snackbar-location-"]') !== null
-              && /^@keyframes [a-z0-9]+ \{from\{ (opacity: [0-9.]+|width: 100%); \} to\{ (opacity|width): 0%; \}\}$/.test(element.textContent);
+              && /^@keyframes [a-z0-9]+ \{from\{ (opacity|width): [0-9.]+%?; \} to\{ (opacity|width): [0-9.]+%?; \}\}$/.test(element.textContent);
             if ((tag === 'STYLE' || tag === 'LINK') && element.closest('body') && !themeStyle && !snackbarFade) problems.push('style in body: ' + describe(element));
             for (const attribute of element.attributes) {
               const name = attribute.name.toLowerCase();

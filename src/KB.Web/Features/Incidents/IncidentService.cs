@@ -1,10 +1,10 @@
-using KB.Web.Features.Triage.Runbook;
 using System.Globalization;
 using System.Text.Json;
 using KB.Web.Data;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Triage;
+using KB.Web.Features.Triage.Runbook;
 using Microsoft.EntityFrameworkCore;
 
 namespace KB.Web.Features.Incidents;

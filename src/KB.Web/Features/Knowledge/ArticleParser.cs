@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using KB.Web.Features.Triage.Runbook;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
-
-using KB.Web.Features.Triage.Runbook;
 
 namespace KB.Web.Features.Knowledge;
 

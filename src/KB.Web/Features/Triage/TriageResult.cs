@@ -1,5 +1,5 @@
-using KB.Web.Features.Triage.Runbook;
 using KB.Web.Features.Triage.Hops;
+using KB.Web.Features.Triage.Runbook;
 
 namespace KB.Web.Features.Triage;
 
