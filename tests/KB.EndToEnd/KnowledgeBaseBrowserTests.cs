@@ -31,6 +31,8 @@ public class KnowledgeBaseBrowserTests(PublishedApp published)
     {
         var page = await published.NewPageAsync();
         await page.GotoAsync("/kb/dns-resolution");
+        // The circuit's first render replaces the server's markup, and with it a "Copied" shown before that.
+        await page.WaitForInteractivityAsync();
         var block = page.Locator(".code-block").First;
         var expected = (await block.Locator("pre").InnerTextAsync()).TrimEnd('\n');
 
