@@ -56,7 +56,10 @@ public class CspTests(PublishedApp published)
         await page.ChooseInMudSelectAsync("Category", "Causes");
         await Expect(page.Locator(".result-count")).ToContainTextAsync("in Causes");
         await page.Locator("body").PressAsync("/");
-        await page.Keyboard.TypeAsync("tcpdump", new() { Delay = 20 });
+        await Expect(page.Locator("#top-search")).ToBeFocusedAsync();
+        // One input event: letters typed one by one while the first answer renders can be lost (the skipped
+        // TopBarSearchBrowserTests case); this test is about the policy, not typing.
+        await page.Locator("#top-search").FillAsync("tcpdump");
         await Expect(page.Locator("#top-search-results li").First).ToBeVisibleAsync();
 
         await VisitAsync(page, "/triage");
