@@ -81,7 +81,7 @@ public class KnowledgeBaseBrowserTests(PublishedApp published)
         await page.GotoAsync("/search?q=timeout");
         await page.WaitForInteractivityAsync();
 
-        await page.ChooseInMudSelectAsync("Category", "Causes");
+        await page.ChooseAsync("Category", "Causes");
 
         await Expect(page.Locator(".result-count")).ToContainTextAsync("in Causes");
         var categories = await page.Locator(".search-result .category-chip").AllInnerTextsAsync();

@@ -53,7 +53,7 @@ public class CspTests(PublishedApp published)
         await VisitAsync(page, $"/kb/{PublishedApp.HostileSlug}");
 
         await VisitAsync(page, "/search?q=timeout");
-        await page.ChooseInMudSelectAsync("Category", "Causes");
+        await page.ChooseAsync("Category", "Causes");
         await Expect(page.Locator(".result-count")).ToContainTextAsync("in Causes");
         await page.Locator("body").PressAsync("/");
         await Expect(page.Locator("#top-search")).ToBeFocusedAsync();
