@@ -30,6 +30,14 @@
     if (box && box.value) sessionStorage.setItem("kb-triage-text", box.value);
   });
 
+  // Focuses a page's heading after an in-app navigation (FocusHeadingOnNavigate), as Blazor's own focusBySelector does.
+  window.kbFocusHeading = function (selector) {
+    var heading = document.querySelector(selector);
+    if (!heading) return;
+    if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  };
+
   // The incident page's copy buttons are Blazor components: they call this and show the outcome themselves.
   window.kbCopyText = copyText;
 
