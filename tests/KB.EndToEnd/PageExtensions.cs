@@ -18,16 +18,29 @@ public static class PageExtensions
     /// <summary>Picks the option at <paramref name="index"/> (counted from 0) of the MudBlazor select with that label.</summary>
     public static async Task PickAsync(this IPage page, string label, int index)
     {
-        await page.GetByLabel(label).ClickAsync();
-        await page.GetByRole(AriaRole.Option).Nth(index).ClickAsync();
+        var select = page.GetByLabel(label, new() { Exact = true });
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option).Nth(index).ClickAsync();
+        await WaitUntilClosedAsync(page, select);
     }
 
     /// <summary>Picks an option of the MudBlazor select labelled <paramref name="label"/>: open its list, click the option's text.</summary>
     public static async Task ChooseAsync(this IPage page, string label, string option)
     {
-        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
+        var select = page.GetByLabel(label, new() { Exact = true });
+        await select.ClickAsync();
         await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
+        await WaitUntilClosedAsync(page, select);
+    }
+
+    /// <summary>
+    /// A select closes its list and then takes the focus back, a round trip later: a key pressed before that goes
+    /// where the person meant, and then the focus jumps away from it.
+    /// </summary>
+    private static async Task WaitUntilClosedAsync(IPage page, ILocator select)
+    {
         await page.Locator(".mud-popover-open .mud-list").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Assertions.Expect(select).ToBeFocusedAsync();
     }
 
     /// <summary>Answers the open MudDialog with the button named <paramref name="answer"/>.</summary>
