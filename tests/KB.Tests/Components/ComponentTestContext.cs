@@ -12,10 +12,15 @@ public abstract class ComponentTestContext : IAsyncLifetime
 {
     protected BunitContext Context { get; } = new();
 
+    /// <summary>Who is signed in: nobody, until a test says otherwise.</summary>
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
+
     protected ComponentTestContext()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        Authorization = Context.AddAuthorization();
+        // Asking for the renderer builds the service provider: nothing can be registered after this line.
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
