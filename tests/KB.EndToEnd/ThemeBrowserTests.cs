@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -65,6 +66,51 @@ public class ThemeBrowserTests(PublishedApp published)
 
         var overflow = await page.HorizontalOverflowAsync();
         Assert.True(overflow <= 0, $"the article is {overflow}px wider than a {width}px screen");
+    }
+
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(375, 812)]
+    public async Task Every_page_fits_the_screen_in_the_dark_theme_and_is_saved_as_a_screenshot(int width, int height)
+    {
+        string incident;
+        using (var client = TestAccounts.ApiClient())
+        {
+            var answer = await client.PostAsJsonAsync(published.BaseUrl + "/api/incidents", new
+            {
+                title = "Checkout answers 502 at night",
+                service = "checkout-api",
+                severity = "SEV1",
+                cause = "upstream-down",
+                errorLog = "2026/12/02 03:12:09 [error] 31#31: *9 connect() failed (111: Connection refused) while connecting to upstream, upstream: \"http://10.0.4.17:8080/cart\"",
+            });
+            answer.EnsureSuccessStatusCode();
+            var id = (await answer.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+            incident = $"/incidents/{id}";
+        }
+        var context = await TestAccounts.AdminContextAsync(published.Browser, new BrowserNewContextOptions
+        {
+            BaseURL = published.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = ColorScheme.Dark,
+        });
+        var page = await context.NewPageAsync();
+        var pages = new[]
+        {
+            ("/", "dashboard"), ("/incidents", "incidents"), (incident, "incident"), ("/incidents/new", "incident-new"), ("/triage", "triage"),
+            ("/kb", "kb"), ("/search?q=connection%20refused", "search"), ("/kb/upstream-down/edit", "editor"), ("/admin/users", "users"),
+            ("/admin/audit", "audit"), ("/account/profile", "profile"),
+        };
+        foreach (var (path, name) in pages)
+        {
+            await page.GotoAsync(path);
+            await page.WaitForInteractivityAsync();
+            await WaitForBackgroundAsync(page, dark: true);
+            await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath($"{name}-{width}-dark.png"), FullPage = true });
+
+            var overflow = await page.HorizontalOverflowAsync();
+            Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a {width}px screen in the dark theme");
+        }
     }
 
     private async Task<IPage> NewPageAsync(ColorScheme scheme, int width = 1280, int height = 900)

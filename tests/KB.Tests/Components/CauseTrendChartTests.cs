@@ -25,5 +25,8 @@ public class CauseTrendChartTests : ComponentTestContext
         Assert.Contains("Dec", labels);
         Assert.Contains("Jan 2027", labels);
         Assert.DoesNotContain("2026-12", labels);
+        // The value axis counts in ones up to the busiest month's three incidents, not in MudBlazor's default twenties.
+        Assert.Contains("3", labels);
+        Assert.DoesNotContain("20", labels);
     }
 }
