@@ -50,6 +50,29 @@ public class TriageAccuracyTests(ShippedContentApp app, ITestOutputHelper output
     }
 
     [Fact]
+    public void The_second_blind_set_comes_from_sources_neither_earlier_set_has()
+    {
+        var blind = LabelledLine.LoadBlind2();
+        var earlier = LabelledLine.Load().Concat(LabelledLine.LoadBlind()).ToList();
+        var earlierSources = earlier.Select(line => line.Source).ToHashSet();
+        var earlierLines = earlier.Select(line => line.Line.Trim()).ToHashSet();
+
+        Assert.True(blind.Count >= 150, $"{blind.Count} lines");
+        Assert.DoesNotContain(blind, line => earlierSources.Contains(line.Source));
+        Assert.DoesNotContain(blind, line => earlierLines.Contains(line.Line.Trim()));
+        Assert.Equal(blind.Count, blind.Select(line => line.Source).Distinct().Count());
+        Assert.Equal(CauseSlugs.Order(), blind.Select(line => line.Cause).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Second_blind_set_is_measured()
+    {
+        var accuracy = await MeasureAsync(LabelledLine.LoadBlind2(), "triage-blind-2.md");
+
+        Assert.Equal(LabelledLine.LoadBlind2().Count, accuracy.Count);
+    }
+
+    [Fact]
     public async Task Engine_meets_the_bar_on_the_labelled_corpus_and_beats_the_search_baseline()
     {
         var accuracy = await MeasureAsync(LabelledLine.Load(), "triage-accuracy.md");
@@ -81,6 +104,8 @@ public class TriageAccuracyTests(ShippedContentApp app, ITestOutputHelper output
             accuracy.Top1 += causes.FirstOrDefault() == line.Cause ? 1 : 0;
             accuracy.Confusion[(line.Cause, causes.FirstOrDefault() ?? "none")] = accuracy.Confusion.GetValueOrDefault((line.Cause, causes.FirstOrDefault() ?? "none")) + 1;
             accuracy.Top3 += causes.Take(3).Contains(line.Cause) ? 1 : 0;
+            var (right, total) = accuracy.PerEmitter.GetValueOrDefault(line.Emitter);
+            accuracy.PerEmitter[line.Emitter] = (right + (causes.FirstOrDefault() == line.Cause ? 1 : 0), total + 1);
             if (causes.FirstOrDefault() != line.Cause)
             {
                 accuracy.Misses.Add((line, causes));
@@ -107,6 +132,7 @@ public class TriageAccuracyTests(ShippedContentApp app, ITestOutputHelper output
         public int Baseline3 { get; set; }
         public List<(LabelledLine Line, IReadOnlyList<string> Got)> Misses { get; } = [];
         public Dictionary<(string Labelled, string Got), int> Confusion { get; } = [];
+        public Dictionary<string, (int Right, int Total)> PerEmitter { get; } = [];
 
         public string Report()
         {
@@ -125,6 +151,10 @@ public class TriageAccuracyTests(ShippedContentApp app, ITestOutputHelper output
                 var wrong = string.Join(", ", group.Where(entry => entry.Key.Got != group.Key).OrderByDescending(entry => entry.Value).Select(entry => $"{entry.Key.Got} {entry.Value}"));
                 report.AppendLine($"- `{group.Key}`: {right}/{total}{(wrong.Length > 0 ? $"; {wrong}" : "")}");
             }
+            report.AppendLine()
+                .AppendLine("Per emitter (right first / lines):")
+                .AppendLine()
+                .AppendLine(string.Join(", ", PerEmitter.OrderByDescending(entry => entry.Value.Total).ThenBy(entry => entry.Key).Select(entry => $"{entry.Key} {entry.Value.Right}/{entry.Value.Total}")));
             report.AppendLine()
                 .AppendLine("Lines whose first suggestion is not the labelled cause:")
                 .AppendLine();
