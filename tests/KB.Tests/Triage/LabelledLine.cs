@@ -5,15 +5,22 @@ namespace KB.Tests.Triage;
 /// <summary>A real error line seen in the wild, the cause it shows, who wrote it and where it was seen.</summary>
 public sealed record LabelledLine(string Line, string Cause, string Emitter, string Source)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The set the engine is held to.</summary>
-    public static IReadOnlyList<LabelledLine> Load() => Load("labelled-lines.json");
+    /// <summary>The set the engine is held to, the blind sets of earlier rounds folded in once measured.</summary>
+    public static IReadOnlyList<LabelledLine> Load() => Read<LabelledLine>("labelled-lines.json");
 
+    internal static IReadOnlyList<T> Read<T>(string file) =>
+        JsonSerializer.Deserialize<List<T>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Triage", file)), Json)!;
+}
 
-    /// <summary>Lines from sources in neither set, gathered before the engine was changed for them; measured, never tuned on.</summary>
-    public static IReadOnlyList<LabelledLine> LoadBlind() => Load("blind-lines.json");
+/// <summary>
+/// What the engine answered for one line of the second blind set when that set was measured the first time, before
+/// any change was made for it: the record the confidence levels are checked against.
+/// </summary>
+public sealed record FirstBlindAnswer(string Source, string Cause, string Answered, double Confidence, double Score, double? SecondScore, bool NamesRootCause, bool FullText)
+{
+    public static IReadOnlyList<FirstBlindAnswer> Load() => LabelledLine.Read<FirstBlindAnswer>("blind-2-first-answers.json");
 
-    private static IReadOnlyList<LabelledLine> Load(string file) =>
-        JsonSerializer.Deserialize<List<LabelledLine>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Triage", file)), Json)!;
+    public bool Right => Answered == Cause;
 }

@@ -97,6 +97,52 @@ public class ReaderTests
     }
 
     [Theory]
+    [InlineData("[error] jk_ajp_common.c (1110): failed reading reply from backend (10.1.2.3:8009), err=-110", "upstream-timeout")]
+    [InlineData("WARN ThreadId(02) outbound: proxy error=connection closed before message completed", "connection-reset")]
+    [InlineData("ERR error=\"unable to reach the origin: EOF\" connIndex=0", "connection-reset")]
+    [InlineData("The gateway was unable to establish a secure connection with the backend.", "tls-upstream")]
+    [InlineData("502 Bad Gateway remote error: tls: bad certificate", "tls-upstream")]
+    public void System_errors_read_other_spellings_of_the_same_failures(string line, string cause)
+    {
+        Assert.Equal(cause, Strongest(new SystemErrors(), line)?.Cause);
+    }
+
+    [Fact]
+    public void A_thread_number_in_parentheses_is_no_system_error()
+    {
+        Assert.Null(Strongest(new SystemErrors(), "INFO ThreadId(01) inbound:server{port=8080}: request served"));
+    }
+
+    [Theory]
+    [InlineData("web.service: Scheduled restart job, restart counter is at 5.", "application-crash")]
+    [InlineData("App [api:0] exited with code [1] via signal [SIGINT]", "application-crash")]
+    [InlineData("Error: Cannot find module 'express'", "application-crash")]
+    [InlineData("ModuleNotFoundError: No module named 'flask'", "application-crash")]
+    [InlineData("web.service: Main process exited, code=killed, status=9/KILL", "resource-exhaustion")]
+    [InlineData("backends: '{\"k8s-be-31000--abc\":\"UNHEALTHY\"}'", "upstream-down")]
+    [InlineData("<h1>503 Service Unavailable</h1> No server is available to handle this request.", "upstream-down")]
+    [InlineData("dial tcp: lookup ${BACKEND_HOST}: no such host", "misconfiguration")]
+    [InlineData("No protocol handler was valid for the URL /app (scheme 'ajp').", "misconfiguration")]
+    public void Platform_and_process_messages_name_the_cause(string line, string cause)
+    {
+        Assert.Equal(cause, Strongest(new PlatformErrors(), line)?.Cause);
+    }
+
+    [Fact]
+    public void A_redacted_host_name_is_no_unexpanded_variable()
+    {
+        Assert.Null(Strongest(new PlatformErrors(), "upstream: \"https://<ip>/\", host: \"<domain>\""));
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.1 520 Web Server Returned an Unknown Error", "invalid-response")]
+    [InlineData("CloudFlare is unable to establish an SSL connection to the origin server.", "tls-upstream")]
+    public void Cloudflare_pages_name_the_cause(string line, string cause)
+    {
+        Assert.Equal(cause, Strongest(new CloudflareErrors(), line)?.Cause);
+    }
+
+    [Theory]
     [InlineData("2024/05/14 09:12:03 [error] 2817#2817: *1 upstream sent too big header while reading response header from upstream", "nginx")]
     [InlineData("haproxy[1201]: 10.0.0.1:51234 [14/May/2024:09:12:03.120] fe be/s1 0/0/-1/-1/3 503 217 - - SC-- 1/1/0/0/3 0/0 \"GET / HTTP/1.1\"", "haproxy")]
     [InlineData("[2024-05-14T09:12:03.120Z] \"GET / HTTP/1.1\" 503 UF - \"-\" 0 91 3 - \"-\"", "envoy")]

@@ -40,7 +40,7 @@ public static class TriageApi
     public sealed record TriageRequest(string? Text);
 
     public sealed record TriageResponse(
-        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence, string Summary, HopResponse? Hop)
+        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence, string Summary, HopResponse? Hop, string Confidence)
     {
         public static TriageResponse From(TriageResult result) => new(
             result.Candidates.Select(candidate => new CandidateResponse(
@@ -62,7 +62,8 @@ public static class TriageApi
             result.UsedFullTextFallback,
             result.NoEvidence,
             result.Summary,
-            HopResponse.From(result.Hop, result));
+            HopResponse.From(result.Hop, result),
+            result.ConfidenceLevel);
     }
 
     public sealed record CandidateResponse(string Cause, string Title, double Score, double Confidence, string ConfidenceLabel, IReadOnlyList<string> Evidence, string Article, IReadOnlyList<string> FirstSteps, IReadOnlyList<Runbook.RunbookStep> Steps);

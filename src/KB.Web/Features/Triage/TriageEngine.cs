@@ -127,6 +127,9 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
             .OrderByDescending(entry => entry.Value.StrongestWeight > 1.0 ? entry.Value.StrongestWeight : 0)
             .ThenByDescending(entry => entry.Value.Score)
             .ThenByDescending(entry => entry.Value.StrongestWeight)
+            // Still level: the cause seen first wins, as a proxy logs the specific line before its generic follow-up.
+            .ThenBy(entry => entry.Value.FirstLine)
+            .ThenBy(entry => entry.Key, StringComparer.Ordinal)
             .Take(MaxCandidates)
             .Select(entry =>
             {
@@ -174,10 +177,13 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
 
         public double StrongestWeight { get; private set; }
 
+        public int FirstLine { get; private set; } = int.MaxValue;
+
         public void Add(double weight, Evidence evidence)
         {
             Score += weight;
             StrongestWeight = Math.Max(StrongestWeight, weight);
+            FirstLine = Math.Min(FirstLine, evidence.LineNumber);
             _evidence.Add((weight, evidence));
         }
 

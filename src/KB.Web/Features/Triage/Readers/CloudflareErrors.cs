@@ -22,7 +22,8 @@ public sealed partial class CloudflareErrors : IFindingReader
         ("unknown connection issue between Cloudflare and the origin", "520"),
         ("Web server is returning an unknown error", "520"),
         ("Web server is down", "521"),
-        ("Cloudflare was unable to establish an SSL connection to the origin", "525"),
+        ("unable to establish an SSL connection to the origin", "525"),
+        ("Web Server Returned an Unknown Error", "520"),
         ("Origin is unreachable", "523"),
         ("A timeout occurred", "524"),
         ("Invalid SSL certificate", "526"),
@@ -58,6 +59,6 @@ public sealed partial class CloudflareErrors : IFindingReader
         }
     }
 
-    [GeneratedRegex(@"\b(?:Error|error code|reference number|HTTP)\s*:?\s*(?<code>52[0-6]|530)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:Error|error code|reference number|HTTP(?:/[\d.]+)?)\s*:?\s*(?<code>52[0-6]|530)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CodePattern();
 }

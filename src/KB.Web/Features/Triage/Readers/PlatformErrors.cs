@@ -30,7 +30,7 @@ public sealed class PlatformErrors : IFindingReader
         M(@"\b(code=|Error )H8[0-2]\b|Memory quota (vastly )?exceeded|\bR1[45]\b.*memory", "platform memory or quota limit", ("resource-exhaustion", Named)),
 
         // Platforms that route to a port the app must listen on.
-        M(@"is your app listening on|not listening on the expected address|no open ports detected|Bind your service to at least one port|didn't respond to HTTP pings on port|Failed to start and then listen on the port defined by the PORT|failed to bind to \$PORT", "the app does not listen where the platform routes", ("misconfiguration", RootCause)),
+        M(@"is your app listening on|not listening on the expected address|no open ports detected|Bind your service to at least one port|didn't respond to HTTP pings on port|Failed to start and (then )?listen on the port|failed to bind to \$PORT", "the app does not listen where the platform routes", ("misconfiguration", RootCause)),
         M(@"instance refused connection|could not find (an instance to route to|a good candidate)|Application failed to respond", "the platform found nothing accepting connections", ("upstream-down", Named)),
         M(@"ERR_NGROK_8012|failed to establish a connection to the (local address|upstream web service)", "ngrok could not reach the local service", ("upstream-down", Suggests)),
 
@@ -64,8 +64,21 @@ public sealed class PlatformErrors : IFindingReader
         M(@"WORKER TIMEOUT|HARAKIRI|worker \d+ lifetime reached|timeout \(\d+s > \d+s\), killing", "the app server killed a worker that ran too long", ("upstream-timeout", RootCause)),
         M(@"Worker failed to boot|HaltServer|App failed to load|Exception in worker process|error occurr?ed while starting up the preloader|Could not spawn process|Cannot checkout session because a spawning error|ANCM Out-Of-Process Startup Failure|HTTP Error 502\.5|failed to start process with commandline", "the app failed to start", ("application-crash", RootCause)),
         M(@"reached (pm\.)?max_children|PumaWorkerKiller: Out of memory|Out of memory\. \d+ workers|heap out of memory|\bOOMKilled\b|oom-kill|Out of memory: Kill|Killed process \d+", "out of memory or worker pool exhausted", ("resource-exhaustion", RootCause)),
-        M(@"killed by signal 9|SIGKILL|signal 9\b|exited with status 137|status 137\b", "a process killed by SIGKILL", ("resource-exhaustion", 1.05)),
+        M(@"killed by signal 9|SIGKILL|signal 9\b|exited with status 137|status[= ]137\b|status=9/KILL|code \[?137\]?", "a process killed by SIGKILL", ("resource-exhaustion", 1.05)),
         M(@"Segmentation fault|SIGSEGV|signal 11\b|exit signal Aborted \(6\)|signal 6\b|core dumped", "a process crashed", ("application-crash", Named)),
+
+        // A process that exits on its own, again and again, or cannot load its code.
+        M(@"Scheduled restart job, restart counter is at|CrashLoopBackOff|Back-off restarting failed container|exited with (exit )?code \[?[1-9]\d*\]?|code=exited, status=[1-9]", "the process exits and is restarted", ("application-crash", Named)),
+        M(@"Cannot find module '|ModuleNotFoundError|ImportError: (No module named|cannot import name)|cannot load such file -- |ClassNotFoundException|NoClassDefFoundError", "the app cannot load its code", ("application-crash", Named)),
+        M(@"^\s*(\S+\s+\|\s+)?(TypeError|ReferenceError|SyntaxError|RangeError): |\bUncaught (exception|TypeError|Error)\b|\bunhandled (exception|rejection)\b|^\s*panic: ", "an uncaught exception in the app", ("application-crash", 0.6)),
+
+        // Health checks and gateways' own words.
+        M(@"(?-i:""UNHEALTHY""|\bHEALTH_STATE_UNHEALTHY\b)|healthState\W+UNHEALTHY|Target\.FailedHealthChecks|No server is available to handle this request", "the backend fails its health check", ("upstream-down", Named)),
+        M(@"""error""\s*:\s*""Gateway Time-?out""", "the gateway reports a timeout", ("upstream-timeout", Suggests)),
+        M(@"No protocol handler was valid for the URL", "Apache has no proxy module for the URL's scheme", ("misconfiguration", Named)),
+
+        // A host name that is still a variable or a placeholder: the configuration was never filled in.
+        M(@"(?:lookup|resolve|resolving|host(?:name)?\s*[=:])\s*[""']?(?:\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%)", "the host name is an unexpanded variable", ("misconfiguration", RootCause)),
 
         // SELinux on a TCP port is a policy block, not a socket problem.
         M(@"avc:\s+denied\s+\{[^}]*name_connect[^}]*\}|tcp_socket name_connect|httpd_can_network_connect", "SELinux denies the TCP connect", ("firewall-blocked", Named)),

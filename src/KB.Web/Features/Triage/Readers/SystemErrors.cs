@@ -58,6 +58,15 @@ public sealed partial class SystemErrors : IFindingReader
         if (osError.Success)
         {
             var number = int.Parse(osError.Groups["number"].Value);
+            if (IsTimeout("", number))
+            {
+                // A bare errno 110 (mod_jk prints "err=-110"): read by the phase the line names, like the spelled-out form.
+                var connecting = ConnectingPhase().IsMatch(line) && !ReadingPhase().IsMatch(line);
+                foreach (var (cause, weight) in connecting ? ConnectTimeout : ResponseTimeout)
+                {
+                    yield return new Finding(cause, weight, osError.Index, osError.Length, "system error ETIMEDOUT");
+                }
+            }
             foreach (var error in Errors.Where(error => error.Number == number).Take(1))
             {
                 var meanings = error.Name is "EACCES" or "EPERM" or "ENOENT" && UnixSocket().IsMatch(line) ? UnixSocketProblem : error.Meanings;
@@ -93,16 +102,16 @@ public sealed partial class SystemErrors : IFindingReader
     private static readonly (Regex Pattern, string Cause, double Weight, string Name)[] PhraseMeanings =
     [
         (new Regex(@"connection refused|actively refused|refused (the|this) connection|expressly denied that connection|ECONNREFUSED|ap_proxy_connect_backend disabling worker", Options), "upstream-down", 0.85, "connection refused"),
-        (new Regex(@"connection reset by peer|socket hang up|forcibly closed by the remote host|response ended prematurely|connection prematurely closed|prematurely closed connection|Connection has been closed BEFORE|ECONNRESET|reset by peer", Options), "connection-reset", 0.85, "connection reset"),
-        (new Regex(@"caused by: EOF\b|""error""\s*:\s*""(unexpected )?EOF""|: (unexpected )?EOF$|read: EOF\b", Options), "connection-reset", 0.8, "connection closed (EOF)"),
+        (new Regex(@"connection reset by peer|socket hang up|forcibly closed by the remote host|response ended prematurely|connection prematurely closed|prematurely closed connection|Connection has been closed BEFORE|connection closed before (the )?(message|response)|ECONNRESET|reset by peer|pass request body failed", Options), "connection-reset", 0.85, "connection reset"),
+        (new Regex(@"caused by: EOF\b|""error""\s*:\s*""(unexpected )?EOF""|: (unexpected )?EOF(?=[""'\s,;)]|$)|read: EOF\b", Options), "connection-reset", 0.8, "connection closed (EOF)"),
         (new Regex(@"no such host|name resolution failed|Temporary failure in name resolution|Name or service not known|getaddrinfo (ENOTFOUND|EAI_AGAIN)|DNS resolution failed|dns server error|could not resolve host|DNS lookup failure|no record found for name|dial tcp: lookup \S+", Options), "dns-resolution", 0.9, "name does not resolve"),
         (new Regex(@"no route to host|host is unreachable|network is unreachable", Options), "network-unreachable", 0.85, "no route to the upstream"),
-        (new Regex(@"x509: |certificate (verify|verification) failed|unable to get local issuer certificate|self[- ]signed certificate|certificate has expired|unknown (certificate|ca)\b|InvalidCert|CERTIFICATE_VERIFY_FAILED|doesn't contain any IP SANs|SSL handshake failed|tlsv1 alert", Options), "tls-upstream", 0.85, "TLS handshake with the upstream failed"),
+        (new Regex(@"x509: |certificate (verify|verification) failed|unable to get (local )?issuer certificate|unable to establish (a secure|an SSL|a TLS) connection|backend (server )?certificate (is|does)|certificate is (not whitelisted|invalid)|handshake message out of context|\btls: (bad certificate|handshake failure|received unexpected)|self[- ]signed certificate|certificate has expired|unknown (certificate|ca)\b|InvalidCert|CERTIFICATE_VERIFY_FAILED|doesn't contain any IP SANs|SSL handshake failed|tlsv1 alert", Options), "tls-upstream", 0.85, "TLS handshake with the upstream failed"),
     ];
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"os error (?<number>\d{1,3})\b|errno[= ](?<number>\d{1,3})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"os error (?<number>\d{1,3})\b|errno[= ]-?(?<number>\d{1,3})\b|\berr=-(?<number>\d{1,3})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OsError();
 
     [GeneratedRegex(@"\bi/o timeout\b|\btimed out\b|SocketTimeoutException|\bETIMEDOUT\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -111,7 +120,7 @@ public sealed partial class SystemErrors : IFindingReader
     [GeneratedRegex(@"\(70007\)\s*The timeout specified has expired", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeoutExpired();
 
-    [GeneratedRegex(@"\bread tcp\b|Read timed out|while reading|reading response|waiting for (the )?(response|headers)|SocketTimeoutException", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bread tcp\b|Read timed out|while reading|receiv(e|ing) the response|reading response|waiting for (the )?(response|headers)|SocketTimeoutException", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadingPhase();
 
     [GeneratedRegex(@"\bunix:|\.sock\b|Unix domain socket|dial unix\b|\.socket\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -158,7 +167,7 @@ public sealed partial class SystemErrors : IFindingReader
 
     // "(111: Connection refused)", "(111)Connection refused", "[Errno 111] Connection refused", "ECONNREFUSED",
     // "connect: connection refused", "read: connection reset by peer", "dial tcp ...: i/o timeout".
-    [GeneratedRegex(@"\((?<number>\d{1,3}):\s*(?<text>[A-Za-z /]+)\)|\((?<number>\d{1,3})\)(?<text>[A-Za-z /]+?):|\[Errno (?<number>\d{1,3})\] (?<text>[A-Za-z /]+)|\b(?<name>E(?:CONNREFUSED|CONNRESET|PIPE|HOSTUNREACH|NETUNREACH|ACCES|PERM|MFILE|NFILE|ADDRNOTAVAIL|AGAIN|NOMEM|TIMEDOUT))\b|(?:connect|read|write|dial \S+ \S+):\s(?<text>connection refused|connection reset by peer|broken pipe|no route to host|network is unreachable|permission denied|too many open files|cannot assign requested address|i/o timeout|connection timed out|operation timed out)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\((?<number>\d{1,3}):\s*(?<text>[A-Za-z /]+)\)|\((?<number>\d{1,3})\)(?<text>[A-Za-z][A-Za-z /]+?):|\[Errno (?<number>\d{1,3})\] (?<text>[A-Za-z /]+)|\b(?<name>E(?:CONNREFUSED|CONNRESET|PIPE|HOSTUNREACH|NETUNREACH|ACCES|PERM|MFILE|NFILE|ADDRNOTAVAIL|AGAIN|NOMEM|TIMEDOUT))\b|(?:connect|read|write|dial \S+ \S+):\s(?<text>connection refused|connection reset by peer|broken pipe|no route to host|network is unreachable|permission denied|too many open files|cannot assign requested address|i/o timeout|connection timed out|operation timed out)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Mention();
 
     [GeneratedRegex(@"while connecting to upstream|connect\(\) (to \S+ )?failed|\bconnect (ETIMEDOUT|EHOSTUNREACH)|dial tcp|\bconnect:|Layer4 timeout", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
