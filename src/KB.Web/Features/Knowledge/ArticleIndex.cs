@@ -9,6 +9,8 @@ public sealed class ArticleIndex
     /// <summary>Title, summary, tags, body, signatures.</summary>
     public const int FieldCount = 5;
 
+    private const int BodyField = 3;
+
     private static readonly double[] FieldWeights = [10.0, 4.0, 6.0, 1.0, 3.0];
     private const double K1 = 1.2;
     private const double B = 0.75;
@@ -120,6 +122,24 @@ public sealed class ArticleIndex
             }
         }
         return matches;
+    }
+
+    /// <summary>Where in an article's body the given words stand (word positions, ascending).</summary>
+    public List<int> BodyPositions(int doc, IEnumerable<string> words)
+    {
+        var positions = new List<int>();
+        foreach (var word in words)
+        {
+            if (_postings.TryGetValue(word, out var postings) && Array.BinarySearch(postings.Docs, doc) is var entry and >= 0)
+            {
+                foreach (var position in postings.Positions(entry, BodyField))
+                {
+                    positions.Add(position);
+                }
+            }
+        }
+        positions.Sort();
+        return positions;
     }
 
     /// <summary>The word itself and, from three letters on, every word it begins.</summary>

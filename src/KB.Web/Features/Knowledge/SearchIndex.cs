@@ -56,12 +56,16 @@ public sealed class SearchIndex
             ranked.AddRange(Rerank(index, matches, partial, query).Take(limit - ranked.Count));
         }
 
-        var results = ranked.Select(hit => Result(index.Articles[hit.Doc], hit.Score, matches.Words)).ToList();
+        var results = ranked.Select(hit => Result(index, hit.Doc, hit.Score, matches.Words)).ToList();
         return KeepScoresDescending(results);
     }
 
-    private static SearchResult Result(Article article, double score, HashSet<string> matched) =>
-        new(article.Slug, article.Title, article.Category.Key(), SearchSnippet.For(article, matched), Math.Round(score, 3));
+    private static SearchResult Result(ArticleIndex index, int doc, double score, HashSet<string> matched)
+    {
+        var article = index.Articles[doc];
+        var snippet = SearchSnippet.For(article, matched, index.BodyPositions(doc, matched));
+        return new SearchResult(article.Slug, article.Title, article.Category.Key(), snippet, Math.Round(score, 3));
+    }
 
     private static Func<int, bool> Filter(ArticleIndex index, SearchFilter filter)
     {
@@ -73,7 +77,9 @@ public sealed class SearchIndex
     private static IEnumerable<(int Doc, double Score)> Rerank(ArticleIndex index, Matches matches, IEnumerable<(int Doc, double Score)> hits, SearchQuery query)
     {
         var corrected = query.Corrected(matches.Corrections);
-        return hits.Select(hit => (hit.Doc, hit.Score + (Bonus(index.Articles[hit.Doc], query) + Bonus(index.Articles[hit.Doc], corrected)) / 2))
+        return hits.Select(hit => index.Articles[hit.Doc] is var article && corrected == query
+                ? (hit.Doc, hit.Score + Bonus(article, query))
+                : (hit.Doc, hit.Score + (Bonus(article, query) + Bonus(article, corrected)) / 2))
             .OrderByDescending(hit => hit.Item2);
     }
 

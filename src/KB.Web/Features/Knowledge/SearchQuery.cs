@@ -15,6 +15,8 @@ public sealed class SearchQuery
         "after", "can", "do", "does", "did", "get", "gets", "our", "there", "we", "you",
     ];
 
+    private static readonly IReadOnlyList<string[]>[] SynonymWords = [.. Synonyms.Groups.Select(group => group.Select(SearchTokens.Words).ToList())];
+
     private SearchQuery(IReadOnlyList<IReadOnlyList<string[]>> terms, int? searchedLength)
     {
         Terms = terms;
@@ -108,15 +110,14 @@ public sealed class SearchQuery
     {
         IReadOnlyList<string[]>? best = null;
         var bestLength = 1;
-        foreach (var group in Synonyms.Groups)
+        foreach (var group in SynonymWords)
         {
-            foreach (var phrase in group)
+            foreach (var phraseWords in group)
             {
-                var phraseWords = Words(phrase);
                 if (phraseWords.Length >= bestLength && start + phraseWords.Length <= words.Length
-                    && phraseWords.SequenceEqual(words.Skip(start).Take(phraseWords.Length)))
+                    && phraseWords.AsSpan().SequenceEqual(words.AsSpan(start, phraseWords.Length)))
                 {
-                    best = group.Select(Words).ToList();
+                    best = group;
                     bestLength = phraseWords.Length;
                 }
             }

@@ -12,88 +12,61 @@ public static class SearchSnippet
     private const int WindowWords = 24;
     private const string Ellipsis = "…";
 
-    public static string For(Article article, HashSet<string> matched)
+    /// <param name="bodyPositions">Where the matched words stand in the body (word positions, ascending), from the index.</param>
+    public static string For(Article article, HashSet<string> matched, List<int> bodyPositions)
     {
-        var body = Spans(article.PlainText, matched);
-        if (body.Matched.Count == 0)
+        if (bodyPositions.Count == 0 && article.Summary.Length > 0)
         {
-            var summary = Spans(article.Summary, matched);
-            if (summary.Matched.Count > 0 || article.Summary.Length > 0)
-            {
-                return Html(article.Summary, summary.Words, 0, summary.Words.Count, summary.Matched);
-            }
+            return Html(article.Summary, 0, int.MaxValue, matched);
         }
-        var start = BestWindow(body.Words.Count, body.Matched);
-        return Html(article.PlainText, body.Words, start, Math.Min(body.Words.Count, start + WindowWords), body.Matched);
-    }
-
-    private static (List<(int Start, int End)> Words, List<int> Matched) Spans(string text, HashSet<string> matched)
-    {
-        var words = new List<(int Start, int End)>();
-        var hits = new List<int>();
-        var lookup = matched.GetAlternateLookup<ReadOnlySpan<char>>();
-        SearchTokens.ForEach(text, (word, start, end) =>
-        {
-            if (lookup.Contains(word))
-            {
-                hits.Add(words.Count);
-            }
-            words.Add((start, end));
-        });
-        return (words, hits);
+        return Html(article.PlainText, BestWindow(bodyPositions), WindowWords, matched);
     }
 
     /// <summary>The first word of the window that holds the most matches, starting a little before its first match.</summary>
-    private static int BestWindow(int wordCount, List<int> matched)
+    private static int BestWindow(List<int> positions)
     {
-        if (matched.Count == 0)
+        var (best, bestCount, last) = (0, 0, 0);
+        for (var first = 0; first < positions.Count; first++)
         {
-            return 0;
-        }
-        var (best, bestCount, last) = (matched[0], 0, 0);
-        for (var first = 0; first < matched.Count; first++)
-        {
-            while (last < matched.Count && matched[last] < matched[first] + WindowWords)
+            while (last < positions.Count && positions[last] < positions[first] + WindowWords)
             {
                 last++;
             }
             if (last - first > bestCount)
             {
-                (best, bestCount) = (matched[first], last - first);
+                (best, bestCount) = (positions[first], last - first);
             }
         }
-        return Math.Max(0, Math.Min(best - 2, wordCount - WindowWords));
+        return Math.Max(0, best - 2);
     }
 
-    private static string Html(string text, List<(int Start, int End)> words, int first, int end, List<int> matched)
+    /// <summary>Words <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> of the text, with the text between them.</summary>
+    private static string Html(string text, int first, int count, HashSet<string> matched)
     {
-        if (words.Count == 0)
-        {
-            return WebUtility.HtmlEncode(text.ReplaceLineEndings(" "));
-        }
+        var lookup = matched.GetAlternateLookup<ReadOnlySpan<char>>();
         var html = new StringBuilder();
-        if (first > 0)
+        var (index, from, more) = (0, 0, false);
+        SearchTokens.ForEach(text, (word, start, end) =>
         {
-            html.Append(Ellipsis);
-        }
-        var marks = matched.ToHashSet();
-        var from = first > 0 ? words[first].Start : 0;
-        for (var i = first; i < end; i++)
-        {
-            var (start, stop) = words[i];
-            html.Append(Encode(text[from..start]));
-            html.Append(marks.Contains(i) ? $"<mark>{Encode(text[start..stop])}</mark>" : Encode(text[start..stop]));
-            from = stop;
-        }
-        if (end < words.Count)
-        {
-            html.Append(Ellipsis);
-        }
-        else
-        {
-            html.Append(Encode(text[from..]));
-        }
-        return html.ToString();
+            if (index >= first && index - first < count)
+            {
+                if (index == first && first > 0)
+                {
+                    html.Append(Ellipsis);
+                    from = start;
+                }
+                html.Append(Encode(text[from..start]));
+                var encoded = Encode(text[start..end]);
+                html.Append(lookup.Contains(word) ? $"<mark>{encoded}</mark>" : encoded);
+                from = end;
+            }
+            else if (index - first >= count)
+            {
+                more = true;
+            }
+            index++;
+        });
+        return more ? html.Append(Ellipsis).ToString() : html.Append(Encode(text[from..])).ToString();
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text.ReplaceLineEndings(" "));
