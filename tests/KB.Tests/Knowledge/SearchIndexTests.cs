@@ -65,6 +65,47 @@ public class SearchIndexTests(ShippedContentApp app) : IClassFixture<ShippedCont
     }
 
     [Theory]
+    [InlineData("hapxory", "haproxy")]
+    [InlineData("timout", "timeout")]
+    [InlineData("resovler", "resolver")]
+    [InlineData("upstrem timed out", "upstream timed out")]
+    [InlineData("sertificate expired", "certificate expired")]
+    public async Task One_or_two_wrong_letters_still_find_the_article(string misspelt, string spelt)
+    {
+        var found = await SlugsAsync(misspelt);
+
+        Assert.NotEmpty(found);
+        Assert.Contains(found[0], (await SlugsAsync(spelt)).Take(3));
+    }
+
+    [Fact]
+    public async Task A_misspelt_word_ranks_below_the_word_spelt_right()
+    {
+        var exact = await Index.SearchAsync("haproxy", SearchFilter.None, 5);
+        var misspelt = await Index.SearchAsync("hapxory", SearchFilter.None, 5);
+
+        Assert.Equal(exact[0].Slug, misspelt[0].Slug);
+        Assert.True(misspelt[0].Score < exact[0].Score, $"{misspelt[0].Score} < {exact[0].Score}");
+        Assert.Contains("<mark>haproxy</mark>", misspelt[0].Snippet, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_word_spelt_right_is_not_taken_for_a_typing_mistake()
+    {
+        var slugs = await SlugsAsync("tcpdump");
+
+        Assert.DoesNotContain(await SlugsAsync("tcpdumq"), slug => !slugs.Contains(slug));
+        Assert.Empty(await SlugsAsync("zzqxwv"));
+    }
+
+    [Theory]
+    [InlineData("why does the first request after a quiet night fail", "align-keepalive")]
+    public async Task Questions_in_plain_words_find_the_right_article(string question, string expected)
+    {
+        Assert.Contains(expected, (await SlugsAsync(question)).Take(3));
+    }
+
+    [Theory]
     [InlineData("\"")]
     [InlineData("AND(")]
     [InlineData("*")]

@@ -6,14 +6,14 @@ public class SearchQueryTests
 {
     [Theory]
     [InlineData("\"", "")]
-    [InlineData("AND(", "(\"and\"*)")]
+    [InlineData("AND(", "(and)")]
     [InlineData("*", "")]
-    [InlineData("NEAR(a b", "(\"near\"*) AND (\"b\")")]
-    [InlineData("title:secret OR body:x", "(\"title\"*) AND (\"secret\"*) AND (\"body\"*) AND (\"x\")")]
-    [InlineData("connect() failed (111", "(\"connect\"*) AND (\"failed\"*) AND (\"111\"*)")]
+    [InlineData("NEAR(a b", "(near) AND (b)")]
+    [InlineData("title:secret OR body:x", "(title) AND (secret) AND (body) AND (x)")]
+    [InlineData("connect() failed (111", "(connect) AND (failed) AND (111)")]
     public void User_text_becomes_quoted_words_only(string text, string expected)
     {
-        Assert.Equal(expected, SearchQuery.Parse(text).ToMatchAll());
+        Assert.Equal(expected, Describe(SearchQuery.Parse(text)));
     }
 
     [Fact]
@@ -21,13 +21,13 @@ public class SearchQueryTests
     {
         var query = SearchQuery.Parse("bad gateway refused");
 
-        Assert.Equal("(\"bad gateway\" OR \"502\"*) AND (\"refused\"* OR \"down\"* OR \"econnrefused\"*)", query.ToMatchAll());
+        Assert.Equal("(bad gateway OR 502) AND (refused OR down OR econnrefused)", Describe(query));
     }
 
     [Fact]
     public void Stop_words_are_dropped_unless_nothing_else_is_left()
     {
-        Assert.Equal("(\"dns\"* OR \"resolve\"* OR \"resolver\"* OR \"nxdomain\"* OR \"enotfound\"* OR \"eai again\")", SearchQuery.Parse("what is the dns").ToMatchAll());
+        Assert.Equal("(dns OR resolve OR resolver OR nxdomain OR enotfound OR eai again)", Describe(SearchQuery.Parse("what is the dns")));
         Assert.False(SearchQuery.Parse("what is").IsEmpty);
     }
 
@@ -58,4 +58,8 @@ public class SearchQueryTests
     {
         Assert.Equal(expected, SearchQuery.Parse(query).Coverage(text), precision: 3);
     }
+
+    /// <summary>Each term in brackets, its alternatives joined by OR: the words the index is asked for, and nothing else.</summary>
+    private static string Describe(SearchQuery query) =>
+        string.Join(" AND ", query.Terms.Select(alternatives => $"({string.Join(" OR ", alternatives.Select(phrase => string.Join(' ', phrase)))})"));
 }

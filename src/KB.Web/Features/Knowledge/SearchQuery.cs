@@ -1,10 +1,8 @@
-using System.Text;
-
 namespace KB.Web.Features.Knowledge;
 
 /// <summary>
-/// What a person typed, reduced to words and synonym groups. User text never reaches FTS5 syntax: every word is
-/// letters and digits only and is quoted, so <c>"</c>, <c>AND(</c>, <c>*</c> or <c>NEAR(</c> are just text.
+/// What a person typed, reduced to words and synonym groups. Every word is letters and digits only, so search syntax
+/// such as <c>"</c>, <c>AND(</c>, <c>*</c> or <c>NEAR(</c> is just text.
 /// </summary>
 public sealed class SearchQuery
 {
@@ -14,7 +12,10 @@ public sealed class SearchQuery
     [
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "how", "i", "in", "is", "it", "my", "not",
         "of", "on", "or", "the", "this", "to", "was", "what", "when", "why", "with", "while",
+        "after", "can", "do", "does", "did", "get", "gets", "our", "there", "we", "you",
     ];
+
+    private static readonly IReadOnlyList<string[]>[] SynonymWords = [.. Synonyms.Groups.Select(group => group.Select(SearchTokens.Words).ToList())];
 
     private SearchQuery(IReadOnlyList<IReadOnlyList<string[]>> terms, int? searchedLength)
     {
@@ -59,31 +60,15 @@ public sealed class SearchQuery
         return new SearchQuery(terms, i < words.Length ? tokens[i - 1].End : null);
     }
 
-    /// <summary>Every term must match (any alternative of it).</summary>
-    public string ToMatchAll() => string.Join(" AND ", Terms.Select(TermExpression));
-
-    /// <summary>Any term may match; BM25 ranks documents that match more and rarer terms higher.</summary>
-    public string ToMatchAny() => string.Join(" OR ", Terms.Select(TermExpression));
-
-    private static string TermExpression(IReadOnlyList<string[]> alternatives)
-    {
-        var expression = new StringBuilder("(");
-        for (var i = 0; i < alternatives.Count; i++)
-        {
-            if (i > 0)
-            {
-                expression.Append(" OR ");
-            }
-            var phrase = alternatives[i];
-            expression.Append('"').Append(string.Join(' ', phrase)).Append('"');
-            // Prefix matching on words of three letters or more, so "sock" finds "socket" and results come while typing.
-            if (phrase.Length == 1 && phrase[0].Length >= 3)
-            {
-                expression.Append('*');
-            }
-        }
-        return expression.Append(')').ToString();
-    }
+    /// <summary>The same query with each misspelt word replaced by the words it was taken for.</summary>
+    public SearchQuery Corrected(IReadOnlyDictionary<string, string[]> corrections) =>
+        corrections.Count == 0
+            ? this
+            : new SearchQuery(
+                Terms.Select(alternatives => (IReadOnlyList<string[]>)alternatives
+                    .SelectMany(phrase => phrase.Length == 1 && corrections.TryGetValue(phrase[0], out var near) ? near.Select(word => new[] { word }) : [phrase])
+                    .ToList()).ToList(),
+                SearchedLength);
 
     /// <summary>
     /// The share of terms that occur in <paramref name="text"/> (a title, a tag list), matching words by prefix
@@ -125,15 +110,14 @@ public sealed class SearchQuery
     {
         IReadOnlyList<string[]>? best = null;
         var bestLength = 1;
-        foreach (var group in Synonyms.Groups)
+        foreach (var group in SynonymWords)
         {
-            foreach (var phrase in group)
+            foreach (var phraseWords in group)
             {
-                var phraseWords = Words(phrase);
                 if (phraseWords.Length >= bestLength && start + phraseWords.Length <= words.Length
-                    && phraseWords.SequenceEqual(words.Skip(start).Take(phraseWords.Length)))
+                    && phraseWords.AsSpan().SequenceEqual(words.AsSpan(start, phraseWords.Length)))
                 {
-                    best = group.Select(Words).ToList();
+                    best = group;
                     bestLength = phraseWords.Length;
                 }
             }
@@ -141,36 +125,12 @@ public sealed class SearchQuery
         return (best, bestLength);
     }
 
-    private static string[] Words(string text) => Tokens(text).Select(token => token.Word).ToArray();
+    private static string[] Words(string text) => SearchTokens.Words(text);
 
-    /// <summary>
-    /// Splits like the FTS5 unicode61 tokenizer: runs of letters and digits, lower-cased, each with the position just
-    /// after it. A word keeps its first 64 letters, which match it by prefix.
-    /// </summary>
     private static List<(string Word, int End)> Tokens(string text)
     {
         var tokens = new List<(string Word, int End)>();
-        var current = new StringBuilder();
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsLetterOrDigit(c))
-            {
-                if (current.Length < 64)
-                {
-                    current.Append(char.ToLowerInvariant(c));
-                }
-            }
-            else if (current.Length > 0)
-            {
-                tokens.Add((current.ToString(), i));
-                current.Clear();
-            }
-        }
-        if (current.Length > 0)
-        {
-            tokens.Add((current.ToString(), text.Length));
-        }
+        SearchTokens.ForEach(text, (word, _, end) => tokens.Add((word.ToString(), end)));
         return tokens;
     }
 }

@@ -24,6 +24,7 @@ public static class Synonyms
         ["header", "headers"],
         ["upstream", "backend", "origin"],
         ["keepalive", "keep alive"],
+        ["idle", "quiet", "inactivity", "overnight", "night"],
         ["php fpm", "phpfpm", "fastcgi"],
     ];
 }
