@@ -13,14 +13,14 @@ public sealed class FollowUpSearch(IDbContextFactory<KbDb> dbFactory, TimeProvid
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = Query(db, filter);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await Ordered(query).Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var rows = await Rows(db, query).Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return (rows, total);
     }
 
     public async IAsyncEnumerable<FollowUpRow> StreamAsync(FollowUpFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await foreach (var row in Ordered(Query(db, filter)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in Rows(db, Query(db, filter)).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
         }
@@ -28,7 +28,7 @@ public sealed class FollowUpSearch(IDbContextFactory<KbDb> dbFactory, TimeProvid
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private IQueryable<FollowUpRow> Query(KbDb db, FollowUpFilter filter)
+    private IQueryable<FollowUp> Query(KbDb db, FollowUpFilter filter)
     {
         var today = Today;
         var followUps = db.FollowUps.AsNoTracking();
@@ -47,13 +47,14 @@ public sealed class FollowUpSearch(IDbContextFactory<KbDb> dbFactory, TimeProvid
             var owner = filter.Owner.Trim().ToLower();
             followUps = followUps.Where(x => x.Owner != null && x.Owner.ToLower().Contains(owner));
         }
-        return followUps.Join(db.Incidents, x => x.IncidentId, incident => incident.Id, (x, incident) =>
-            new FollowUpRow(x.Id, x.IncidentId, incident.Title, x.Text, x.Owner, x.DueOn, x.Done, x.DoneBy, x.DoneAt, x.CreatedAt));
+        return followUps;
     }
 
     // Open first, soonest due first, those without a date last.
-    private static IQueryable<FollowUpRow> Ordered(IQueryable<FollowUpRow> rows) =>
-        rows.OrderBy(x => x.Done).ThenBy(x => x.DueOn == null).ThenBy(x => x.DueOn).ThenBy(x => x.CreatedAt).ThenBy(x => x.Id);
+    private static IQueryable<FollowUpRow> Rows(KbDb db, IQueryable<FollowUp> followUps) =>
+        followUps.OrderBy(x => x.Done).ThenBy(x => x.DueOn == null).ThenBy(x => x.DueOn).ThenBy(x => x.CreatedAt).ThenBy(x => x.Id)
+            .Select(x => new FollowUpRow(x.Id, x.IncidentId, db.Incidents.Where(incident => incident.Id == x.IncidentId).Select(incident => incident.Title).First(),
+                x.Text, x.Owner, x.DueOn, x.Done, x.DoneBy, x.DoneAt, x.CreatedAt));
 }
 
 public sealed record FollowUpRow(int Id, int IncidentId, string IncidentTitle, string Text, string? Owner, DateOnly? DueOn, bool Done, string? DoneBy, DateTime? DoneAt, DateTime CreatedAt)
