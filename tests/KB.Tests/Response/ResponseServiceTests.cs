@@ -72,8 +72,8 @@ public sealed class ResponseServiceTests : IDisposable
         var incident = await CreateAsync("SEV2");
         var rhythm = _app.Services.GetRequiredService<UpdateRhythm>();
 
-        Assert.False(rhythm.StateOf(incident, incident.CreatedAt.AddMinutes(19))!.Due);
-        var due = rhythm.StateOf(incident, incident.CreatedAt.AddMinutes(22))!;
+        Assert.False(rhythm.StateOf(incident, incident.StartedAt.AddMinutes(19))!.Due);
+        var due = rhythm.StateOf(incident, incident.StartedAt.AddMinutes(22))!;
         Assert.True(due.Due);
         Assert.Null(due.LastUpdate);
 

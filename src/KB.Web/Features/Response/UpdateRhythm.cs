@@ -25,10 +25,10 @@ public sealed class UpdateRhythm(IConfiguration configuration)
             return null;
         }
         var last = incident.Timeline.LastOrDefault(entry => entry.Kind == TimelineKinds.Update);
-        var since = last?.At ?? incident.CreatedAt;
+        var since = last?.At ?? incident.StartedAt;
         return new RhythmState(every, last?.At, now - since, now - since >= every);
     }
 }
 
-/// <summary>The time since the last update (or since the incident was logged, before the first), against the rhythm's interval.</summary>
+/// <summary>The time since the last update (or since the incident started, before the first), against the rhythm's interval.</summary>
 public sealed record RhythmState(TimeSpan Every, DateTime? LastUpdate, TimeSpan Since, bool Due);
