@@ -2,6 +2,8 @@ using KB.Web.Features.Accounts;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
+using KB.Web.Features.Notifications;
+using KB.Web.Features.Response;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,9 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<IncidentRole> IncidentRoles => Set<IncidentRole>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <remarks>
     /// Every index, default, check and foreign key of the tables is declared here as the migrations created it: a
@@ -44,6 +49,8 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
             incident.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
             incident.HasMany(x => x.Checklist).WithOne().HasForeignKey(x => x.IncidentId);
             incident.HasMany(x => x.Timeline).WithOne().HasForeignKey(x => x.IncidentId);
+            incident.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.IncidentId);
+            incident.HasMany(x => x.FollowUps).WithOne().HasForeignKey(x => x.IncidentId);
             incident.HasIndex(x => x.StartedAt).HasDatabaseName("ix_incidents_started_at");
             incident.HasIndex(x => x.Status).HasDatabaseName("ix_incidents_status");
             incident.HasIndex(x => x.Cause).HasDatabaseName("ix_incidents_cause");
@@ -74,6 +81,24 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
         {
             revision.ToTable("article_revisions");
             revision.HasIndex(x => new { x.Slug, x.Number }).IsUnique().HasDatabaseName("ux_article_revisions_slug_number");
+        });
+
+        modelBuilder.Entity<IncidentRole>(role =>
+        {
+            role.ToTable("incident_roles", table => table.HasCheckConstraint("ck_incident_roles_role", "role IN ('commander', 'scribe', 'communications')"));
+            role.HasIndex(x => new { x.IncidentId, x.Role }).IsUnique().HasDatabaseName("ux_incident_roles_incident_role");
+        });
+        modelBuilder.Entity<FollowUp>(followUp =>
+        {
+            followUp.ToTable("follow_ups");
+            followUp.Property(x => x.Done).HasDefaultValue(false);
+            followUp.HasIndex(x => x.IncidentId).HasDatabaseName("ix_follow_ups_incident");
+            followUp.HasIndex(x => new { x.Done, x.DueOn }).HasDatabaseName("ix_follow_ups_done_due");
+        });
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.HasIndex(x => x.At).HasDatabaseName("ix_webhook_deliveries_at");
         });
 
         modelBuilder.Entity<Account>(account =>

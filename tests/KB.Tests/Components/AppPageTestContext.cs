@@ -7,6 +7,8 @@ using KB.Web.Features.Audit;
 using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
+using KB.Web.Features.Notifications;
+using KB.Web.Features.Response;
 using KB.Web.Features.Triage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
@@ -41,6 +43,14 @@ public abstract class AppPageTestContext : IAsyncLifetime
         Context.Services.AddSingleton(services.GetRequiredService<ApiTokens>());
         Context.Services.AddSingleton(services.GetRequiredService<SessionStore>());
         Context.Services.AddSingleton(services.GetRequiredService<AuditLog>());
+        Context.Services.AddSingleton(services.GetRequiredService<IncidentSearch>());
+        Context.Services.AddSingleton(services.GetRequiredService<IncidentNotifier>());
+        Context.Services.AddSingleton(services.GetRequiredService<ResponseService>());
+        Context.Services.AddSingleton(services.GetRequiredService<UpdateRhythm>());
+        Context.Services.AddSingleton(services.GetRequiredService<FollowUpSearch>());
+        Context.Services.AddSingleton(services.GetRequiredService<NotificationSettings>());
+        Context.Services.AddSingleton(services.GetRequiredService<WebhookClient>());
+        Context.Services.AddSingleton(services.GetRequiredService<DeliveryLog>());
         // A scope the page opens opens one of the app's, so scoped services (accounts, their DbContext) are the app's own.
         Context.Services.AddScoped(_ => new AppScope(services.CreateAsyncScope()));
         Context.Services.AddScoped(provider => provider.GetRequiredService<AppScope>().Get<AccountAdmin>());

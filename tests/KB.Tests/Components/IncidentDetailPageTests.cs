@@ -3,6 +3,7 @@ using Bunit;
 using KB.Web.Features.Accounts;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
+using KB.Web.Features.Response;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -27,6 +28,8 @@ public sealed class IncidentDetailPageTests : IAsyncLifetime
         Context.Services.AddSingleton(_app.Services.GetRequiredService<IncidentNotifier>());
         Context.Services.AddSingleton(_app.Services.GetRequiredService<KnowledgeBase>());
         Context.Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
+        Context.Services.AddSingleton(_app.Services.GetRequiredService<ResponseService>());
+        Context.Services.AddSingleton(_app.Services.GetRequiredService<UpdateRhythm>());
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

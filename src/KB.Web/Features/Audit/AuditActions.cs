@@ -10,6 +10,11 @@ public static class AuditActions
     public const string IncidentCause = "incident.cause";
     public const string IncidentNote = "incident.note";
     public const string IncidentTimes = "incident.times";
+    public const string IncidentRole = "incident.role";
+    public const string IncidentUpdate = "incident.update";
+    public const string FollowUpAdded = "follow-up.added";
+    public const string FollowUpDone = "follow-up.done";
+    public const string FollowUpReopened = "follow-up.reopened";
     public const string StepDone = "checklist.step-done";
     public const string StepUndone = "checklist.step-undone";
     public const string StepNote = "checklist.step-note";
@@ -30,6 +35,7 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes,
+        IncidentRole, IncidentUpdate, FollowUpAdded, FollowUpDone, FollowUpReopened,
         StepDone, StepUndone, StepNote, ArticleSaved, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
         TokenCreated, TokenRevoked, SignInSucceeded, SignInFailed, SignedOut, BackupDownloaded,
     ];

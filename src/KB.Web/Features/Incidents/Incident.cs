@@ -1,3 +1,5 @@
+using KB.Web.Features.Response;
+
 namespace KB.Web.Features.Incidents;
 
 /// <summary>An observed 502 outage, from the first report to its resolution.</summary>
@@ -38,6 +40,8 @@ public sealed class Incident
 
     public List<ChecklistItem> Checklist { get; set; } = [];
     public List<TimelineEntry> Timeline { get; set; } = [];
+    public List<IncidentRole> Roles { get; set; } = [];
+    public List<FollowUp> FollowUps { get; set; } = [];
 
     public bool IsOpen => Status != IncidentStatus.Resolved;
 }
@@ -92,6 +96,9 @@ public static class TimelineKinds
     public const string Note = "note";
     public const string Edit = "edit";
     public const string Resolution = "resolution";
+    public const string Role = "role";
+    public const string Update = "update";
+    public const string FollowUp = "follow-up";
 }
 
 public static class IncidentNames

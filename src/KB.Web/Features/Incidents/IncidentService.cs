@@ -3,6 +3,7 @@ using System.Text.Json;
 using KB.Web.Data;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Knowledge;
+using KB.Web.Features.Notifications;
 using KB.Web.Features.Triage;
 using KB.Web.Features.Triage.Runbook;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace KB.Web.Features.Incidents;
 /// The incident lifecycle: logging, status, cause and checklist, notes, times. Every change is on the timeline, and
 /// writes an audit entry in the same save, so no change lands without its entry.
 /// </summary>
-public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, KnowledgeBase knowledgeBase, TriageEngine triage, IncidentNotifier notifier, TimeProvider clock, ILogger<IncidentService> logger)
+public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, KnowledgeBase knowledgeBase, TriageEngine triage, IncidentNotifier notifier, WebhookQueue announcements, TimeProvider clock, ILogger<IncidentService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -55,6 +56,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
             AuditSummary(incident.Id, added), after: IncidentSnapshot.Of(incident)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        announcements.Announce(IncidentEvent.OpenedBy(incident, who));
         return incident;
     }
 
@@ -87,6 +89,8 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         var incident = await db.Incidents.AsNoTracking().AsSplitQuery()
             .Include(x => x.Checklist.OrderBy(item => item.Position))
             .Include(x => x.Timeline.OrderBy(entry => entry.At).ThenBy(entry => entry.Id))
+            .Include(x => x.Roles)
+            .Include(x => x.FollowUps.OrderBy(followUp => followUp.CreatedAt).ThenBy(followUp => followUp.Id))
             .SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         return incident;
     }
@@ -315,7 +319,13 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         incident.Version++;
         db.AuditEntries.Add(AuditEntry.Of(Now, who, action, AuditSubjects.Incident, SubjectId(id),
             AuditSummary(id, IncidentSnapshot.AddedTimeline(incident)), before, IncidentSnapshot.Of(incident)));
-        return await SaveAsync(db, id, cancellationToken);
+        var announcement = IncidentEvent.After(action, incident, who, IncidentSnapshot.AddedTimeline(incident), Now);
+        var result = await SaveAsync(db, id, cancellationToken);
+        if (result.Outcome == ChangeOutcome.Done && announcement is not null)
+        {
+            announcements.Announce(announcement);
+        }
+        return result;
     }
 
     private async Task<ChangeResult> ChangeStepAsync(int id, int stepId, int expectedStepVersion, string action, string who, Func<Incident, ChecklistItem, string?> change, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text;
 using KB.Web.Features.Knowledge;
+using KB.Web.Features.Response;
 
 namespace KB.Web.Features.Incidents;
 
@@ -29,6 +30,10 @@ public static class Postmortem
             .AppendLine($"- Mitigated: {Time(incident.MitigatedAt)}")
             .AppendLine($"- Resolved: {Time(incident.ResolvedAt)}")
             .AppendLine($"- Time to resolve: {(incident.ResolvedAt is { } resolved ? Durations.Describe(resolved - incident.StartedAt) : "still open")}")
+            .AppendLine(ImpactFromLog(incident))
+            .AppendLine("## Roles")
+            .AppendLine()
+            .AppendLine(Roles(incident))
             .AppendLine()
             .AppendLine("## Cause")
             .AppendLine()
@@ -51,6 +56,15 @@ public static class Postmortem
         {
             text.AppendLine("No checklist (no cause was linked).");
         }
+        text.AppendLine().AppendLine("## Follow-ups").AppendLine();
+        foreach (var followUp in incident.FollowUps.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id))
+        {
+            text.AppendLine($"- [{(followUp.Done ? "x" : " ")}] {OneLine(followUp.Text)} (owner: {OneLine(followUp.Owner ?? "none")}, due: {followUp.DueOn?.ToString("yyyy-MM-dd") ?? "no date"}{(followUp.Done ? $", done by {OneLine(followUp.DoneBy ?? "?")} at {Time(followUp.DoneAt)}" : "")})");
+        }
+        if (incident.FollowUps.Count == 0)
+        {
+            text.AppendLine("No follow-ups recorded.");
+        }
         text.AppendLine().AppendLine("## Timeline").AppendLine().AppendLine("| time (UTC) | who | what |").AppendLine("| --- | --- | --- |");
         foreach (var entry in incident.Timeline.OrderBy(entry => entry.At).ThenBy(entry => entry.Id))
         {
@@ -63,6 +77,15 @@ public static class Postmortem
         }
         return text.ToString();
     }
+
+    /// <summary>What the error log's timestamps say (first and last failing line), when they say anything.</summary>
+    private static string ImpactFromLog(Incident incident) =>
+        ImpactWindow.Read(incident.ErrorLog, incident.CreatedAt.Year) is { } window
+            ? $"- From the error log: first failing line {Time(window.FirstFailure)}, last {Time(window.LastFailure)}, {window.PerMinute.Sum(minute => minute.Count)} failing lines, at most {window.PerMinute.Max(minute => minute.Count)} in a minute\n"
+            : "";
+
+    private static string Roles(Incident incident) =>
+        string.Join("\n", ResponseRoles.All.Select(role => $"- {ResponseRoles.Title(role)}: {OneLine(incident.Roles.FirstOrDefault(x => x.Role == role)?.Holder ?? "not taken")}"));
 
     private static string Time(DateTime? time) => time?.ToString("yyyy-MM-dd HH:mm 'UTC'") ?? "not recorded";
 
