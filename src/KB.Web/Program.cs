@@ -4,6 +4,8 @@ using KB.Web.Components.Pages;
 using KB.Web.Data;
 using KB.Web.Features;
 using KB.Web.Features.Accounts;
+using KB.Web.Features.Alerts;
+using KB.Web.Features.ApiReference;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
@@ -29,6 +31,8 @@ builder.Services.AddAccounts();
 builder.Services.AddAudit();
 builder.Services.AddEditing();
 builder.Services.AddRequestProblems();
+builder.Services.AddAlerts();
+builder.Services.AddApiReference();
 
 var app = builder.Build();
 
@@ -62,6 +66,8 @@ app.MapTriageApi();
 app.MapIncidentApi();
 app.MapAuditExport();
 app.MapEditingApi();
+app.MapAlertApi();
+app.MapApiReference();
 app.MapApiNotFound();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowFrameworkScriptsAnonymously();
 

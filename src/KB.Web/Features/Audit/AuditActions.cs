@@ -10,6 +10,7 @@ public static class AuditActions
     public const string IncidentCause = "incident.cause";
     public const string IncidentNote = "incident.note";
     public const string IncidentTimes = "incident.times";
+    public const string IncidentAlert = "incident.alert";
     public const string StepDone = "checklist.step-done";
     public const string StepUndone = "checklist.step-undone";
     public const string StepNote = "checklist.step-note";
@@ -29,7 +30,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes,
+        IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes, IncidentAlert,
         StepDone, StepUndone, StepNote, ArticleSaved, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
         TokenCreated, TokenRevoked, SignInSucceeded, SignInFailed, SignedOut, BackupDownloaded,
     ];

@@ -92,6 +92,10 @@ public static class TimelineKinds
     public const string Note = "note";
     public const string Edit = "edit";
     public const string Resolution = "resolution";
+    public const string Alert = "alert";
+
+    /// <summary>Every alert linked to the incident has resolved: the page offers to mark it mitigated.</summary>
+    public const string AlertsResolved = "alerts-resolved";
 }
 
 public static class IncidentNames
