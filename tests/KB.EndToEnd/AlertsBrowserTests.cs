@@ -66,10 +66,10 @@ public class AlertsBrowserTests(PublishedApp published)
 
         // The page is live: the alert's timeline entry arrives without a reload, and the offer with it.
         await Expect(offer).ToContainTextAsync("Every alert of this incident has resolved");
-        await Expect(page.GetByLabel("Status")).ToContainTextAsync("investigating");
+        await Expect(page.GetByLabel("Status", new() { Exact = true })).ToContainTextAsync("investigating");
         await offer.GetByRole(AriaRole.Button, new() { Name = "Mark mitigated" }).ClickAsync();
 
-        await Expect(page.GetByLabel("Status")).ToContainTextAsync("mitigated");
+        await Expect(page.GetByLabel("Status", new() { Exact = true })).ToContainTextAsync("mitigated");
         await Expect(offer).ToHaveCountAsync(0);
         using var client = TestAccounts.ApiClient(published.BaseUrl);
         var incident = await client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
@@ -88,8 +88,10 @@ public class AlertsBrowserTests(PublishedApp published)
         await page.GetByRole(AriaRole.Link, new() { Name = "API reference" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/api-reference/$"));
-        await Expect(page.GetByText("Takes Prometheus Alertmanager's webhook").First).ToBeVisibleAsync();
-        await Expect(page.GetByText("/api/incidents").First).ToBeAttachedAsync();
+        var sidebar = page.GetByRole(AriaRole.Complementary);
+        await sidebar.GetByRole(AriaRole.Button, new() { Name = "Open Group - Alerts" }).ClickAsync();
+        await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "Takes Prometheus Alertmanager's webhook" })).ToBeVisibleAsync();
+        await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "/api/triage HTTP Method: POST" })).ToBeVisibleAsync();
         // Reports travel from the page asynchronously: give the last ones a moment.
         await page.WaitForTimeoutAsync(500);
         Assert.True(violations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', violations));
