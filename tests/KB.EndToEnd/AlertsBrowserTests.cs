@@ -94,6 +94,8 @@ public class AlertsBrowserTests(PublishedApp published)
         await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "/api/triage HTTP Method: POST" })).ToBeVisibleAsync();
         // Reports travel from the page asynchronously: give the last ones a moment.
         await page.WaitForTimeoutAsync(500);
-        Assert.True(violations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', violations));
+        // scalar.js tries eval once and works on when it is refused (the page above rendered): the policy keeps refusing it.
+        var others = violations.Where(violation => !violation.StartsWith("script-src refused eval on /api-reference/", StringComparison.Ordinal)).ToList();
+        Assert.True(others.Count == 0, "Content-Security-Policy violations:\n" + string.Join('\n', others));
     }
 }
