@@ -4,6 +4,8 @@ using KB.Web.Components.Pages;
 using KB.Web.Data;
 using KB.Web.Features;
 using KB.Web.Features.Accounts;
+using KB.Web.Features.Alerts;
+using KB.Web.Features.ApiReference;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
@@ -33,6 +35,8 @@ builder.Services.AddAccounts();
 builder.Services.AddAudit();
 builder.Services.AddEditing();
 builder.Services.AddRequestProblems();
+builder.Services.AddAlerts();
+builder.Services.AddApiReference();
 
 var app = builder.Build();
 
@@ -67,6 +71,8 @@ app.MapIncidentApi();
 app.MapFollowUpExport();
 app.MapAuditExport();
 app.MapEditingApi();
+app.MapAlertApi();
+app.MapApiReference();
 app.MapApiNotFound();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowFrameworkScriptsAnonymously();
 

@@ -16,6 +16,9 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; font-src 'self'; connect-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>Where a page that needs a narrower exception (its own script nonce) puts the whole policy of its response.</summary>
+    public const string PagePolicyKey = "kb.page-content-security-policy";
+
     /// <summary>Adds the security headers to every response, error pages and static files included.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
@@ -25,7 +28,7 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Items[PagePolicyKey] as string ?? ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

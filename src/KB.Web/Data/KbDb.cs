@@ -1,4 +1,5 @@
 using KB.Web.Features.Accounts;
+using KB.Web.Features.Alerts;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
@@ -27,6 +28,8 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
     public DbSet<IncidentRole> IncidentRoles => Set<IncidentRole>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<AlertInboxItem> AlertInbox => Set<AlertInboxItem>();
+    public DbSet<IncidentAlert> IncidentAlerts => Set<IncidentAlert>();
 
     /// <remarks>
     /// Every index, default, check and foreign key of the tables is declared here as the migrations created it: a
@@ -126,6 +129,20 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
         {
             invitation.ToTable("invitations");
             invitation.HasIndex(x => x.Hash).IsUnique().HasDatabaseName("ix_invitations_hash");
+        });
+        modelBuilder.Entity<AlertInboxItem>(item =>
+        {
+            item.ToTable("alert_inbox");
+            item.Property(x => x.Incidents).HasDefaultValue("");
+            item.HasIndex(x => x.ProcessedAt).HasDatabaseName("ix_alert_inbox_processed_at");
+        });
+        modelBuilder.Entity<IncidentAlert>(alert =>
+        {
+            alert.ToTable("incident_alerts");
+            alert.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId);
+            alert.HasIndex(x => x.Key).HasDatabaseName("ix_incident_alerts_key");
+            alert.HasIndex(x => x.GroupKey).HasDatabaseName("ix_incident_alerts_group_key");
+            alert.HasIndex(x => x.IncidentId).HasDatabaseName("ix_incident_alerts_incident_id");
         });
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);

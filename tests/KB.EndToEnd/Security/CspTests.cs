@@ -116,7 +116,7 @@ public class CspTests(PublishedApp published)
     /// Collects every securitypolicyviolation event of every document the page loads, and the browser's console reports
     /// of blocked content: Chromium reports a style attribute that Blazor sets on a new element in the console only.
     /// </summary>
-    private static async Task<ConcurrentQueue<string>> RecordViolationsAsync(IPage page)
+    internal static async Task<ConcurrentQueue<string>> RecordViolationsAsync(IPage page)
     {
         var violations = new ConcurrentQueue<string>();
         page.Console += (_, message) =>

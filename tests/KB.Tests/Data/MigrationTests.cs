@@ -78,7 +78,8 @@ public sealed class MigrationTests : IDisposable
         Assert.True(await db.Sessions.AnyAsync(x => x.Id == "released-session"));
         Assert.Equal(new[] { "first save", "second save" }, await db.ArticleRevisions.OrderBy(x => x.Number).Select(x => x.Comment!).ToListAsync());
         Assert.Equal(2, await db.AuditEntries.CountAsync(x => x.Actor == "Ada" && x.At < new DateTime(2026, 2, 1)));
-        Assert.Single(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal("20261201234317_Baseline", (await db.Database.GetAppliedMigrationsAsync()).First());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(5, await ScalarAsync<long>(_app.DatabasePath, "SELECT count(*) FROM SchemaVersions"));
         var error = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(_app.DatabasePath, "UPDATE audit_entries SET actor = 'Mallory'"));
         Assert.Contains("audit entries are append-only", error.Message);

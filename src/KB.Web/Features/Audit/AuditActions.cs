@@ -15,6 +15,7 @@ public static class AuditActions
     public const string FollowUpAdded = "follow-up.added";
     public const string FollowUpDone = "follow-up.done";
     public const string FollowUpReopened = "follow-up.reopened";
+    public const string IncidentAlert = "incident.alert";
     public const string StepDone = "checklist.step-done";
     public const string StepUndone = "checklist.step-undone";
     public const string StepNote = "checklist.step-note";
@@ -34,7 +35,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes,
+        IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes, IncidentAlert,
         IncidentRole, IncidentUpdate, FollowUpAdded, FollowUpDone, FollowUpReopened,
         StepDone, StepUndone, StepNote, ArticleSaved, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
         TokenCreated, TokenRevoked, SignInSucceeded, SignInFailed, SignedOut, BackupDownloaded,

@@ -99,6 +99,10 @@ public static class TimelineKinds
     public const string Role = "role";
     public const string Update = "update";
     public const string FollowUp = "follow-up";
+    public const string Alert = "alert";
+
+    /// <summary>Every alert linked to the incident has resolved: the page offers to mark it mitigated.</summary>
+    public const string AlertsResolved = "alerts-resolved";
 }
 
 public static class IncidentNames

@@ -20,7 +20,11 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<Incident> CreateAsync(IncidentDraft draft, string who, CancellationToken cancellationToken = default)
+    public Task<Incident> CreateAsync(IncidentDraft draft, string who, CancellationToken cancellationToken = default) =>
+        CreateAsync(draft, who, alongside: null, cancellationToken);
+
+    /// <summary>Logs an incident; <paramref name="alongside"/> adds rows that must be saved with it or not at all (an alert's link).</summary>
+    public async Task<Incident> CreateAsync(IncidentDraft draft, string who, Action<KbDb, Incident>? alongside, CancellationToken cancellationToken)
     {
         var now = Now;
         var errorLog = draft.ErrorLog?.Trim() ?? "";
@@ -54,6 +58,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         // The entry names the incident by the id its insert was given, in the same transaction.
         db.AuditEntries.Add(AuditEntry.Of(now, who, AuditActions.IncidentCreated, AuditSubjects.Incident, SubjectId(incident.Id),
             AuditSummary(incident.Id, added), after: IncidentSnapshot.Of(incident)));
+        alongside?.Invoke(db, incident);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         announcements.Announce(IncidentEvent.OpenedBy(incident, who));
@@ -191,6 +196,14 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
                 return tooLong;
             }
             incident.Timeline.Add(Entry(Now, who, TimelineKinds.Note, text.Trim()));
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Writes what a monitoring alert said about the incident on its timeline (kind alert or alerts-resolved).</summary>
+    public Task<ChangeResult> RecordAlertAsync(int id, string kind, string text, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion: null, AuditActions.IncidentAlert, who, incident =>
+        {
+            incident.Timeline.Add(Entry(Now, who, kind, text));
             return null;
         }, cancellationToken);
 

@@ -1,0 +1,39 @@
+using KB.Web.Features.Alerts;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using static KB.Tests.Alerts.AlertPayloads;
+
+namespace KB.Tests.Alerts;
+
+public sealed class AlertInboxRestartTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task An_alert_accepted_just_before_the_app_stopped_opens_its_incident_at_the_next_start()
+    {
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:KB"] = $"Data Source={_folder.Combine("kb.db")}" };
+        string inboxItem;
+        using (var stopped = new KbApp(settings: settings))
+        {
+            // The app stops between the answer and the processing: its processor never runs.
+            using var app = stopped.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+                services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(AlertProcessor)))));
+            var client = app.CreateClient();
+            inboxItem = await client.PostAcceptedAsync("/api/alerts/alertmanager", Payload("firing", "{}:{alertname=\"CheckoutErrors\"}", Alert()));
+            Assert.Contains("\"status\":\"pending\"", await client.GetStringAsync(inboxItem));
+            Assert.Equal(0, await client.IncidentCountAsync());
+        }
+
+        using var restarted = new KbApp(settings: settings);
+        var after = restarted.CreateClient();
+
+        var incidents = await after.HandledAsync(inboxItem);
+        var incident = await after.IncidentAsync(Assert.Single(incidents));
+        Assert.Equal("502s on checkout above 5%", incident.GetProperty("title").GetString());
+        Assert.Equal(1, await after.IncidentCountAsync());
+    }
+}
