@@ -23,6 +23,35 @@ public class TriageResultsTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_split_answer_shows_the_check_that_tells_the_two_causes_apart_with_a_copy_button()
+    {
+        var line = "connect() failed (111: Connection refused) while connecting to upstream, upstream: \"http://10.0.9.31:9000/\"";
+        var values = PasteValues.Read([line]);
+        var check = RunbookFiller.Fill("nc -vz -w 5 {{upstream_host:10.0.4.17}} {{upstream_port:8080}}", values);
+        var result = new TriageResult(
+            [
+                new TriageCandidate("upstream-down", "Nothing listens", 1, 0.5, [], []),
+                new TriageCandidate("firewall-blocked", "A firewall drops it", 1, 0.5, [], []),
+            ],
+            [], 2, 2, 0, UsedFullTextFallback: false)
+        {
+            TellApart = new TellApartStep("upstream-down", "firewall-blocked", check, "Instant `Connection refused`: nothing listens. <b>Silence</b>: a firewall."),
+        };
+        Context.JSInterop.SetupVoid("kbCopyText", "nc -vz -w 5 10.0.9.31 9000").SetVoidResult();
+
+        var rendered = Context.Render<TriageResults>(parameters => parameters.Add(x => x.Result, result));
+        var section = rendered.Find("section[aria-label='Tell the causes apart']");
+        rendered.Find("button[aria-label='Copy command: nc -vz -w 5 10.0.9.31 9000']").Click();
+
+        Assert.Equal("Nothing listens or A firewall drops it? This check tells them apart:", section.QuerySelector(".tell-apart-title")!.TextContent);
+        Assert.Equal("nc -vz -w 5 10.0.9.31 9000", section.QuerySelector("code")!.TextContent);
+        Assert.Equal("Connection refused", section.QuerySelector(".tell-apart-reading code")!.TextContent);
+        Assert.Null(section.QuerySelector(".tell-apart-reading b"));
+        Assert.Equal("from the paste: upstream host 10.0.9.31 (line 1), upstream port 9000 (line 1)", section.QuerySelector(".step-values")!.TextContent);
+        Context.JSInterop.VerifyInvoke("kbCopyText");
+    }
+
+    [Fact]
     public void Says_it_does_not_know_when_no_line_names_a_cause()
     {
         var result = new TriageResult([], [], 1, 1, 0, UsedFullTextFallback: true);

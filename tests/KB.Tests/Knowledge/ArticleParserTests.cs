@@ -37,6 +37,36 @@ public class ArticleParserTests
     }
 
     [Fact]
+    public void Reads_the_checks_that_tell_a_cause_apart_from_another_keeping_the_values_to_fill()
+    {
+        var text = Cause.Replace("related: [check-dns]", """
+            tell_apart:
+              - from: misconfiguration
+                check: 'dig +short {{name:backend.internal}}'
+                reading: 'No output: the name does not resolve. Addresses: the proxy asks wrongly.'
+            related: [check-dns]
+            """);
+
+        var article = ArticleParser.Parse(text, "causes/dns-resolution.md").Article!;
+
+        Assert.Equal(new TellApartCheck("misconfiguration", "dig +short {{name:backend.internal}}", "No output: the name does not resolve. Addresses: the proxy asks wrongly."), Assert.Single(article.TellApart));
+    }
+
+    [Theory]
+    [InlineData("from: Firewall Blocked\n    check: 'nc -vz h 1'\n    reading: 'r'", "is not a cause slug")]
+    [InlineData("from: dns-resolution\n    check: 'nc -vz h 1'\n    reading: 'r'", "compares the cause with itself")]
+    [InlineData("from: misconfiguration\n    check: 'dig +short x'", "needs both a check")]
+    public void A_bad_tell_apart_entry_is_a_content_problem(string entry, string expected)
+    {
+        var text = Cause.Replace("related: [check-dns]", "tell_apart:\n  - " + entry + "\nrelated: [check-dns]");
+
+        var result = ArticleParser.Parse(text, "causes/dns-resolution.md");
+
+        Assert.Null(result.Article);
+        Assert.Contains(result.Errors, error => error.Contains(expected));
+    }
+
+    [Fact]
     public void Parses_front_matter_body_and_checklist()
     {
         var article = ArticleParser.Parse(Cause, "causes/dns-resolution.md").Article!;

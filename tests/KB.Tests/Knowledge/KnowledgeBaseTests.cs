@@ -100,6 +100,19 @@ public sealed class KnowledgeBaseTests : IDisposable
     }
 
     [Fact]
+    public void A_tell_apart_check_from_a_cause_that_has_no_article_is_reported()
+    {
+        Write("firewall-blocked", "cause");
+        Write("upstream-down", "cause", extraFrontMatter: "tell_apart: [{ from: firewall-blocked, check: 'nc -vz h 1', reading: 'r' }, { from: check-dns, check: 'dig x', reading: 'r' }]");
+        using var app = new KbApp(_content.Path);
+        var catalog = app.Services.GetRequiredService<KnowledgeBase>().Current;
+
+        var problem = Assert.Single(catalog.Problems, problem => problem.Message.Contains("tell_apart"));
+        Assert.Equal("The tell_apart check from 'check-dns' names no cause article.", problem.Message);
+        Assert.Equal("causes/upstream-down.md", problem.Path);
+    }
+
+    [Fact]
     public async Task A_missing_content_folder_leaves_the_app_running_with_an_empty_knowledge_base()
     {
         using var app = new KbApp(_content.Combine("no-such-folder"));

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KB.Web.Features.Knowledge;
 
 namespace KB.Tests.Knowledge;
@@ -97,6 +98,24 @@ public class ShippedContentTests
 
             Assert.True(unmatched.Count <= article.Signatures.Count / 2, $"{article.Slug}: most signatures match no line of the article: {string.Join(" | ", unmatched)}");
         }
+    }
+
+    [Fact]
+    public void Tell_apart_checks_compare_two_known_causes_and_fill_only_values_a_paste_gives()
+    {
+        var pasteValueNames = typeof(KB.Web.Features.Triage.Runbook.PasteValues).GetFields()
+            .Where(field => field.IsLiteral).Select(field => (string)field.GetRawConstantValue()!).ToHashSet();
+        var checks = All.SelectMany(article => article.TellApart.Select(check => (article.Slug, check))).ToList();
+
+        Assert.True(checks.Count >= 11, $"only {checks.Count} tell_apart checks");
+        Assert.All(checks, entry =>
+        {
+            Assert.Contains(entry.check.From, CauseSlugs);
+            Assert.Contains(entry.Slug, CauseSlugs);
+            Assert.All(Regex.Matches(entry.check.Check, @"\{\{(?<name>[^}:]+)").Select(match => match.Groups["name"].Value),
+                name => Assert.Contains(name, pasteValueNames));
+            Assert.DoesNotContain("{{", entry.check.Reading);
+        });
     }
 
     [Fact]

@@ -26,6 +26,20 @@ public class TriageApiTests(ShippedContentApp app) : IClassFixture<ShippedConten
         Assert.Equal(1, body.GetProperty("linesRead").GetInt32());
     }
 
+    [Fact]
+    public async Task A_split_answer_includes_the_check_that_tells_its_causes_apart_and_a_clear_one_null()
+    {
+        var split = await _client.PostAsJsonAsync("/api/triage", new { text = "connect() failed (111: Connection refused) while connecting to upstream, upstream: \"http://10.0.9.31:9000/\"\nconnect() failed (110: Connection timed out) while connecting to upstream, upstream: \"http://10.0.9.31:9000/\"" });
+        var clear = await _client.PostAsJsonAsync("/api/triage", new { text = "upstream sent too big header while reading response header from upstream" });
+
+        var tellApart = JsonDocument.Parse(await split.Content.ReadAsStringAsync()).RootElement.GetProperty("tellApart");
+        Assert.Equal(["upstream-down", "firewall-blocked"], tellApart.GetProperty("causes").EnumerateArray().Select(cause => cause.GetString()));
+        Assert.Equal("nc -vz -w 5 10.0.9.31 9000", tellApart.GetProperty("check").GetString());
+        Assert.Contains("Connection refused", tellApart.GetProperty("reading").GetString());
+        Assert.Equal("10.0.9.31", tellApart.GetProperty("filled")[0].GetProperty("value").GetString());
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(await clear.Content.ReadAsStringAsync()).RootElement.GetProperty("tellApart").ValueKind);
+    }
+
     [Theory]
     [InlineData("c")]
     [InlineData("N")]

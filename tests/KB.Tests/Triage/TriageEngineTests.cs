@@ -29,6 +29,35 @@ public class TriageEngineTests(ShippedContentApp app) : IClassFixture<ShippedCon
         Assert.False(result.UsedFullTextFallback);
     }
 
+    [Theory]
+    [InlineData(true, "upstream-down", "firewall-blocked")]
+    [InlineData(false, "firewall-blocked", "upstream-down")]
+    public async Task A_split_answer_carries_the_check_that_tells_its_two_causes_apart_filled_with_the_pastes_address(bool refusedFirst, string first, string second)
+    {
+        const string upstream = "upstream: \"http://10.0.9.31:9000/cart\"";
+        var refused = $"connect() failed (111: Connection refused) while connecting to upstream, {upstream}";
+        var connectTimeout = $"connect() failed (110: Connection timed out) while connecting to upstream, {upstream}";
+
+        var result = await Engine.TriageAsync(refusedFirst ? $"{refused}\n{connectTimeout}" : $"{connectTimeout}\n{refused}");
+
+        Assert.StartsWith("Likely ", result.Summary);
+        Assert.Contains(" or ", result.Summary);
+        var tellApart = result.TellApart!;
+        Assert.Equal((first, second), (tellApart.First, tellApart.Second));
+        Assert.Equal("nc -vz -w 5 10.0.9.31 9000", tellApart.Check.Text);
+        Assert.Equal(["upstream_host", "upstream_port"], tellApart.Check.Filled.Select(value => value.Name));
+        Assert.Contains("Connection refused", tellApart.Reading);
+    }
+
+    [Fact]
+    public async Task A_clear_answer_carries_no_tell_apart_check()
+    {
+        var result = await Engine.TriageAsync(Refused);
+
+        Assert.False(result.IsSplit);
+        Assert.Null(result.TellApart);
+    }
+
     [Fact]
     public async Task Evidence_adds_up_across_lines()
     {

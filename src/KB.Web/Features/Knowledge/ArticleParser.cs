@@ -99,6 +99,32 @@ public static partial class ArticleParser
             signatures.Add(new LogSignature(signature.Emitter.Trim().ToLowerInvariant(), signature.Pattern));
         }
 
+        var tellApart = new List<TellApartCheck>();
+        foreach (var entry in frontMatter.TellApart ?? [])
+        {
+            var from = entry.From?.Trim() ?? "";
+            if (!SlugPattern().IsMatch(from))
+            {
+                problems.Add($"A tell_apart entry's from '{entry.From}' is not a cause slug (lowercase words joined by hyphens).");
+                continue;
+            }
+            if (from == slug)
+            {
+                problems.Add($"A tell_apart entry compares the cause with itself ('{from}'): name the other cause.");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(entry.Check) || string.IsNullOrWhiteSpace(entry.Reading))
+            {
+                problems.Add($"The tell_apart entry from '{from}' needs both a check (the command) and a reading (what its outcome means).");
+                continue;
+            }
+            tellApart.Add(new TellApartCheck(from, entry.Check.Trim(), entry.Reading.Trim()));
+        }
+        if (tellApart.Count > 0 && category != ArticleCategory.Cause)
+        {
+            problems.Add("Only a cause article can have tell_apart checks.");
+        }
+
         if (problems.Count > 0)
         {
             return ArticleParseResult.Failed(problems.ToArray());
@@ -122,7 +148,10 @@ public static partial class ArticleParser
             Outline: rendered.Outline,
             Checklist: checklist,
             SourcePath: relativePath,
-            Revision: Fingerprint(text)[..12]);
+            Revision: Fingerprint(text)[..12])
+        {
+            TellApart = tellApart,
+        };
         return ArticleParseResult.Parsed(article);
     }
 
@@ -169,6 +198,16 @@ public static partial class ArticleParser
         public string? Summary { get; set; }
         public List<SignatureEntry>? Signatures { get; set; }
         public List<string>? Related { get; set; }
+
+        [YamlMember(Alias = "tell_apart", ApplyNamingConventions = false)]
+        public List<TellApartEntry>? TellApart { get; set; }
+    }
+
+    private sealed class TellApartEntry
+    {
+        public string? From { get; set; }
+        public string? Check { get; set; }
+        public string? Reading { get; set; }
     }
 
     private sealed class SignatureEntry

@@ -69,10 +69,13 @@ public sealed class KnowledgeBase(ContentFolder folder, SearchIndex searchIndex,
         }
 
         var slugs = articles.Select(article => article.Slug).ToHashSet();
+        var causes = articles.Where(article => article.Category == ArticleCategory.Cause).Select(article => article.Slug).ToHashSet();
         foreach (var article in articles)
         {
             problems.AddRange(article.Related.Where(related => !slugs.Contains(related))
                 .Select(related => new ContentProblem(article.SourcePath, $"The related article '{related}' does not exist.", IsError: false)));
+            problems.AddRange(article.TellApart.Where(check => !causes.Contains(check.From))
+                .Select(check => new ContentProblem(article.SourcePath, $"The tell_apart check from '{check.From}' names no cause article.", IsError: false)));
             if (article.Category == ArticleCategory.Cause && article.Checklist.Count < 4)
             {
                 problems.Add(new ContentProblem(article.SourcePath, $"A cause needs a '## Checklist' of at least 4 steps; this one has {article.Checklist.Count}.", IsError: false));

@@ -40,7 +40,7 @@ public static class TriageApi
     public sealed record TriageRequest(string? Text);
 
     public sealed record TriageResponse(
-        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence, string Summary, HopResponse? Hop, string Confidence)
+        IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<EmitterCount> Emitters, int LinesRead, int TotalLines, int LinesCut, bool Truncated, string? Note, bool LowConfidence, string? NoEvidence, string Summary, HopResponse? Hop, string Confidence, TellApartResponse? TellApart)
     {
         public static TriageResponse From(TriageResult result) => new(
             result.Candidates.Select(candidate => new CandidateResponse(
@@ -63,8 +63,12 @@ public static class TriageApi
             result.NoEvidence,
             result.Summary,
             HopResponse.From(result.Hop, result),
-            result.ConfidenceLevel);
+            result.ConfidenceLevel,
+            result.TellApart is { } tellApart ? new TellApartResponse([tellApart.First, tellApart.Second], tellApart.Check.Text, tellApart.Reading, tellApart.Check.Filled) : null);
     }
+
+    /// <summary>The check that tells the first two causes apart when the evidence is split between them.</summary>
+    public sealed record TellApartResponse(IReadOnlyList<string> Causes, string Check, string Reading, IReadOnlyList<Runbook.PasteValue> Filled);
 
     public sealed record CandidateResponse(string Cause, string Title, double Score, double Confidence, string ConfidenceLabel, IReadOnlyList<string> Evidence, string Article, IReadOnlyList<string> FirstSteps, IReadOnlyList<Runbook.RunbookStep> Steps);
 }

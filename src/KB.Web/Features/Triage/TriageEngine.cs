@@ -71,7 +71,8 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
         var values = PasteValues.Read(pasted.Lines);
         if (causes.Count > 0)
         {
-            return new TriageResult(Rank(causes, signatures.Catalog, values), emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: false) { Hop = HopReader.Read(pasted) };
+            var result = new TriageResult(Rank(causes, signatures.Catalog, values), emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: false) { Hop = HopReader.Read(pasted) };
+            return result.IsSplit ? result with { TellApart = TellApart(result.Candidates[0].Cause, result.Candidates[1].Cause, signatures.Catalog, values) } : result;
         }
         var fallback = await FullTextCandidatesAsync(pasted, signatures.Catalog, values, cancellationToken);
         return new TriageResult(fallback, emitters, pasted.Lines.Count, pasted.TotalLines, pasted.LinesCut, UsedFullTextFallback: true) { Hop = HopReader.Read(pasted) };
@@ -155,6 +156,14 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
         return scored
             .Select(result => Candidate(result.Slug, result.Score, FullTextConfidence * result.Score / best, [], catalog, values))
             .ToList();
+    }
+
+    // The first cause's article is asked first how to tell it from the second; else the second's, from the first.
+    private static TellApartStep? TellApart(string first, string second, ArticleCatalog catalog, IReadOnlyList<PasteValue> values)
+    {
+        var check = catalog.Find(first)?.TellApart.FirstOrDefault(check => check.From == second)
+            ?? catalog.Find(second)?.TellApart.FirstOrDefault(check => check.From == first);
+        return check is null ? null : new TellApartStep(first, second, RunbookFiller.Fill(check.Check, values), check.Reading);
     }
 
     private static TriageCandidate Candidate(string cause, double score, double confidence, IReadOnlyList<Evidence> evidence, ArticleCatalog catalog, IReadOnlyList<PasteValue> values)

@@ -20,6 +20,13 @@ public sealed record TriageResult(
 
     public bool Truncated => TotalLines > LinesRead || LinesCut > 0;
 
+    /// <summary>Whether the evidence is split between the first two causes, so the answer names both.</summary>
+    public bool IsSplit => !UsedFullTextFallback && Candidates.Count > 1
+        && Candidates[1].Score >= CloseRatio * Candidates[0].Score && !Candidates[0].NamesRootCause;
+
+    /// <summary>When the evidence is split, the one check from the articles that tells the first two causes apart.</summary>
+    public TellApartStep? TellApart { get; init; }
+
     /// <summary>
     /// What triage makes of the paste, in one sentence that says when it is unsure: no line names a cause, the
     /// evidence is thin, or two causes are close.
@@ -37,7 +44,7 @@ public sealed record TriageResult(
                 return "I don't know: no line names a cause. The causes below are only the closest articles by text.";
             }
             var first = Candidates[0];
-            if (Candidates.Count > 1 && Candidates[1].Score >= CloseRatio * first.Score && !first.NamesRootCause)
+            if (IsSplit)
             {
                 return $"Likely {first.Title} or {Candidates[1].Title}: the evidence is split between them.";
             }
@@ -138,5 +145,8 @@ public sealed record Evidence(int LineNumber, string Line, int MatchStart, int M
 {
     public string MatchedText => Line.Substring(MatchStart, MatchLength);
 }
+
+/// <summary>The check that separates two close causes, its command filled with the values read from the paste.</summary>
+public sealed record TellApartStep(string First, string Second, RunbookStep Check, string Reading);
 
 public sealed record EmitterCount(string Emitter, int Lines);
