@@ -92,6 +92,8 @@ public class ArticleParserTests
     [InlineData("---\nslug: dns-resolution\ntitle: T\ncategory: diagnostic\n---\nbody", "belongs in the folder 'diagnostics/'")]
     [InlineData("---\nslug: dns-resolution\ntitle: T\ncategory: cause\nsignatures:\n  - emitter: nginx\n    pattern: 'unclosed ('\n---\nbody", "not a valid regular expression")]
     [InlineData("---\nslug: dns-resolution\ntitle: T\ncategory: cause\nsignatures:\n  - emitter: lighttpd\n    pattern: 'x'\n---\nbody", "emitter 'lighttpd'")]
+    [InlineData("---\nslug: dns-resolution\ntitle: T\ncategory: cause\nsignatures:\n  -\n---\nbody", "signature entry is empty")]
+    [InlineData("---\nslug: dns-resolution\ntitle: T\ncategory: cause\ntell_apart:\n  -\n---\nbody", "tell_apart entry is empty")]
     public void Broken_articles_are_refused_with_the_reason(string text, string reason)
     {
         var result = ArticleParser.Parse(text, "causes/dns-resolution.md");

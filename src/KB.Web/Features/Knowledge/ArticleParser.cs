@@ -81,6 +81,12 @@ public static partial class ArticleParser
         var signatures = new List<LogSignature>();
         foreach (var signature in frontMatter.Signatures ?? [])
         {
+            // A bare "-" in the YAML list is an entry with nothing in it.
+            if (signature is null)
+            {
+                problems.Add("A signature entry is empty: give it an emitter and a pattern.");
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(signature.Emitter) || !KnownEmitters.Contains(signature.Emitter))
             {
                 problems.Add($"The signature emitter '{signature.Emitter}' is not one of {string.Join(", ", KnownEmitters.Order())}.");
@@ -102,6 +108,11 @@ public static partial class ArticleParser
         var tellApart = new List<TellApartCheck>();
         foreach (var entry in frontMatter.TellApart ?? [])
         {
+            if (entry is null)
+            {
+                problems.Add("A tell_apart entry is empty: give it from, check and reading.");
+                continue;
+            }
             var from = entry.From?.Trim() ?? "";
             if (!SlugPattern().IsMatch(from))
             {
