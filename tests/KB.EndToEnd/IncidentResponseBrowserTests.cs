@@ -43,6 +43,11 @@ public class IncidentResponseBrowserTests(PublishedApp published)
 
         await Expect(bob.Locator(".role-commander .holder")).ToHaveTextAsync("Alice");
         await Expect(bob.Locator(".timeline")).ToContainTextAsync("Alice took commander");
+
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Step down as commander" }).ClickAsync();
+
+        await Expect(bob.Locator(".role-commander .holder")).ToHaveTextAsync("nobody yet");
+        await Expect(bob.Locator(".timeline")).ToContainTextAsync("Alice stepped down as commander");
     }
 
     [Fact]
@@ -115,6 +120,12 @@ public class IncidentResponseBrowserTests(PublishedApp published)
 
         await Expect(page.GetByText("Test message delivered to #1 slack 127.0.0.1 (200).")).ToBeVisibleAsync();
         await Expect(page.Locator(".delivery-log")).ToContainTextAsync("test");
+        await Expect(page.Locator(".delivery-count")).ToHaveTextAsync("1 delivery");
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Failed only" }).CheckAsync();
+
+        await Expect(page.Locator(".delivery-count")).ToHaveTextAsync("0 deliveries");
+        await Expect(page.Locator(".delivery-log")).ToContainTextAsync("No deliveries match.");
         Assert.Contains(received, body => body.Contains("\"blocks\"", StringComparison.Ordinal) && body.Contains("Test message", StringComparison.Ordinal));
         listener.Stop();
         await serving;

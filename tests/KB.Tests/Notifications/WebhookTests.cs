@@ -139,4 +139,28 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Contains("Test message", teams.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(await DeliveriesAsync(1), row => row.Event == IncidentEvent.Test && row.Attempts == 1);
     }
+
+    [Fact]
+    public async Task The_delivery_log_is_filtered_by_webhook_event_and_failure()
+    {
+        var client = _app.Services.GetRequiredService<WebhookClient>();
+        var log = _app.Services.GetRequiredService<DeliveryLog>();
+        var settings = _app.Services.GetRequiredService<NotificationSettings>();
+        await client.DeliverAsync(1, IncidentEvent.TestBy("Admin", DateTime.UtcNow));
+        await client.DeliverAsync(6, IncidentEvent.TestBy("Admin", DateTime.UtcNow));
+        await CreateAsync();
+        await DeliveriesAsync(2 + 6);
+
+        var slack = await log.PageAsync(new DeliveryFilter(Target: settings.Webhooks[0].Label(1)), 0, 25);
+        var tests = await log.PageAsync(new DeliveryFilter(Event: IncidentEvent.Test), 0, 25);
+        var failed = await log.PageAsync(new DeliveryFilter(FailedOnly: true), 0, 25);
+        var failedTests = await log.PageAsync(new DeliveryFilter(Event: IncidentEvent.Test, FailedOnly: true), 0, 25);
+
+        Assert.Equal(2, slack.Total);
+        Assert.All(slack.Rows, row => Assert.Equal(settings.Webhooks[0].Label(1), row.Target));
+        Assert.Equal(2, tests.Total);
+        Assert.Equal(2, failed.Total);
+        Assert.All(failed.Rows, row => Assert.False(row.Delivered));
+        Assert.Equal(settings.Webhooks[5].Label(6), Assert.Single(failedTests.Rows).Target);
+    }
 }

@@ -54,6 +54,36 @@ public sealed class ResponseServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_role_is_released_by_its_holder_or_by_someone_else_and_can_be_taken_again()
+    {
+        var incident = await CreateAsync();
+        await Response.AssignRoleAsync(incident.Id, ResponseRoles.Commander, "Alice", "Alice");
+        await Response.AssignRoleAsync(incident.Id, ResponseRoles.Scribe, "Carol", "Carol");
+
+        Assert.Equal(ChangeOutcome.Done, (await Response.ReleaseRoleAsync(incident.Id, ResponseRoles.Commander, "Alice")).Outcome);
+        Assert.Equal(ChangeOutcome.Done, (await Response.ReleaseRoleAsync(incident.Id, ResponseRoles.Scribe, "Bob")).Outcome);
+        Assert.Empty((await ReloadAsync(incident)).Roles);
+
+        Assert.Equal(ChangeOutcome.Done, (await Response.AssignRoleAsync(incident.Id, ResponseRoles.Commander, "Bob", "Bob")).Outcome);
+        incident = await ReloadAsync(incident);
+        Assert.Equal("Bob", incident.Roles.Single().Holder);
+        Assert.Equal(["Alice took commander", "Carol took scribe", "Alice stepped down as commander", "Bob released scribe from Carol", "Bob took commander"],
+            incident.Timeline.Where(x => x.Kind == TimelineKinds.Role).Select(x => x.Text));
+        Assert.Equal(5, (await AuditAsync(AuditActions.IncidentRole)).Count);
+    }
+
+    [Fact]
+    public async Task Releasing_a_role_nobody_holds_changes_nothing()
+    {
+        var incident = await CreateAsync();
+
+        Assert.Equal(ChangeOutcome.Done, (await Response.ReleaseRoleAsync(incident.Id, ResponseRoles.Communications, "Alice")).Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, (await Response.ReleaseRoleAsync(incident.Id, "janitor", "Alice")).Outcome);
+
+        Assert.DoesNotContain((await ReloadAsync(incident)).Timeline, x => x.Kind == TimelineKinds.Role);
+    }
+
+    [Fact]
     public async Task Taking_a_role_one_already_holds_changes_nothing_and_an_unknown_role_is_refused()
     {
         var incident = await CreateAsync();

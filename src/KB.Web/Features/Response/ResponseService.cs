@@ -53,6 +53,25 @@ public sealed class ResponseService(IDbContextFactory<KbDb> dbFactory, IncidentN
             return null;
         }, cancellationToken);
 
+    /// <summary>Leaves <paramref name="role"/> to nobody: its holder steps down, or someone frees it for whoever takes it next.</summary>
+    public Task<ChangeResult> ReleaseRoleAsync(int id, string role, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, AuditActions.IncidentRole, who, incident =>
+        {
+            if (!ResponseRoles.All.Contains(role))
+            {
+                return $"\"{role}\" is not an incident role.";
+            }
+            if (incident.Roles.FirstOrDefault(x => x.Role == role) is not { } held)
+            {
+                return null;
+            }
+            incident.Roles.Remove(held);
+            var title = ResponseRoles.Title(role).ToLowerInvariant();
+            var text = held.Holder == who ? $"{who} stepped down as {title}" : $"{who} released {title} from {held.Holder}";
+            incident.Timeline.Add(Entry(Now, who, TimelineKinds.Role, text));
+            return null;
+        }, cancellationToken);
+
     /// <summary>A status update for the people waiting on the incident: it marks the rhythm's clock.</summary>
     public Task<ChangeResult> PostUpdateAsync(int id, string? text, string who, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, AuditActions.IncidentUpdate, who, incident =>
