@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of 502 Desk on a fresh machine: installs Chromium when it is missing, checks formatting and
+# Runs every test of 502 Desk on a fresh machine: installs Chromium and Redis when they are missing, checks formatting and
 # that the migrations cover the model, runs all test projects, and ends with one line of totals such as
 # "120 passed, 0 failed".
 set -euo pipefail
@@ -10,6 +10,13 @@ if [ -z "${KB_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "Installing Redis for the multi-node tests ..."
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq redis-server >/dev/null
 fi
 
 dotnet restore KB.sln -nologo

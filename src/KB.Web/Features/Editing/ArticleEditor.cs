@@ -2,6 +2,7 @@ using System.Text;
 using KB.Web.Data;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Knowledge;
+using KB.Web.Features.Nodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace KB.Web.Features.Editing;
@@ -10,7 +11,7 @@ namespace KB.Web.Features.Editing;
 /// Saves articles edited in the browser: checks them as loading does, writes the file atomically, records a revision
 /// and reloads the knowledge base, so the article page and search show the new text as soon as the save returns.
 /// </summary>
-public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory<KbDb> dbFactory, TimeProvider clock)
+public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory<KbDb> dbFactory, IPeerNodes peers, TimeProvider clock)
 {
     public const int MaxTextBytes = 256 * 1024;
     public const int MaxCommentLength = 200;
@@ -105,6 +106,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
 
         // The file is written: finish the reload even if the caller gives up waiting.
         await knowledgeBase.ReloadAsync(CancellationToken.None);
+        peers.ContentChanged();
         return new SaveResult(SaveOutcome.Saved, $"Saved as revision {number}.", number);
     }
 

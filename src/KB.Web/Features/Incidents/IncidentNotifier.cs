@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
+using KB.Web.Features.Nodes;
 
 namespace KB.Web.Features.Incidents;
 
 /// <summary>
 /// Tells the circuits that have an incident open when someone changes it, so every responder sees ticks, status
-/// changes and notes at once. In-process: one app instance serves the team.
+/// changes and notes at once: on this node directly, on the other nodes through <see cref="IPeerNodes"/>.
 /// </summary>
-public sealed class IncidentNotifier(ILogger<IncidentNotifier> logger)
+public sealed class IncidentNotifier(IPeerNodes peers, ILogger<IncidentNotifier> logger)
 {
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
 
@@ -31,6 +32,13 @@ public sealed class IncidentNotifier(ILogger<IncidentNotifier> logger)
     /// the other circuits reload.
     /// </summary>
     public void Publish(int incidentId)
+    {
+        PublishHere(incidentId);
+        peers.IncidentChanged(incidentId);
+    }
+
+    /// <summary>Tells this node's subscribers only: for a change another node made and announced.</summary>
+    public void PublishHere(int incidentId)
     {
         if (!_subscribers.TryGetValue(incidentId, out var handlers))
         {
