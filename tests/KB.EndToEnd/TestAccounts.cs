@@ -77,7 +77,7 @@ public static class TestAccounts
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/account/invite"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
+            await page.WaitForURLAsync(url => !url.Contains("/account/invite"), new() { WaitUntil = WaitUntilState.Commit, Timeout = SignInTimeout });
         }
         catch (TimeoutException)
         {
@@ -113,6 +113,12 @@ public static class TestAccounts
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin"), new() { WaitUntil = WaitUntilState.Commit, Timeout = SignInTimeout });
     }
+
+    /// <summary>
+    /// How long a sign-in or a new account may take to redirect: the password hash is deliberately slow, and on a
+    /// 2-core machine shared with a CPU-bound process and the crash tests' floods it has taken over 30 s.
+    /// </summary>
+    private const float SignInTimeout = 90_000;
 }
