@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of 502 Desk on a fresh machine: installs Chromium and Redis when they are missing, checks formatting and
+# Runs every test of 502 Desk on a fresh machine: installs Chromium, Redis and nginx when they are missing, checks formatting and
 # that the migrations cover the model, runs all test projects, and ends with one line of totals such as
 # "120 passed, 0 failed".
 set -euo pipefail
@@ -12,11 +12,15 @@ if [ -z "${KB_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
 
-if ! command -v redis-server >/dev/null 2>&1; then
-  echo "Installing Redis for the multi-node tests ..."
+# The multi-node tests run two app nodes behind nginx, with Redis between them.
+missing=""
+command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing="$missing nginx-light"
+if [ -n "$missing" ]; then
+  echo "Installing$missing for the multi-node tests ..."
   sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq redis-server >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 fi
 
 dotnet restore KB.sln -nologo
