@@ -10,6 +10,9 @@ public sealed record LabelledLine(string Line, string Cause, string Emitter, str
     /// <summary>The set the engine is held to, the blind sets of earlier rounds folded in once measured.</summary>
     public static IReadOnlyList<LabelledLine> Load() => Read<LabelledLine>("labelled-lines.json");
 
+    /// <summary>The third blind set: lines from sources the corpus did not have, gathered before the engine was read.</summary>
+    public static IReadOnlyList<LabelledLine> LoadBlind3() => Read<LabelledLine>("blind-3.json");
+
     internal static IReadOnlyList<T> Read<T>(string file) =>
         JsonSerializer.Deserialize<List<T>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Triage", file)), Json)!;
 }

@@ -34,6 +34,42 @@ public class TriageAccuracyTests(ShippedContentApp app, ITestOutputHelper output
     }
 
     [Fact]
+    public void The_third_blind_set_comes_from_sources_the_corpus_does_not_have()
+    {
+        var blind = LabelledLine.LoadBlind3();
+        var corpus = LabelledLine.Load();
+        var corpusSources = corpus.Select(line => line.Source).ToHashSet();
+        var corpusLines = corpus.Select(line => line.Line.Trim()).ToHashSet();
+
+        Assert.True(blind.Count >= 150, $"{blind.Count} lines");
+        Assert.DoesNotContain(blind, line => corpusSources.Contains(line.Source));
+        Assert.DoesNotContain(blind, line => corpusLines.Contains(line.Line.Trim()));
+        Assert.Equal(blind.Count, blind.Select(line => line.Source).Distinct().Count());
+        Assert.Equal(CauseSlugs.Order(), blind.Select(line => line.Cause).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Third_blind_set_is_measured_and_its_answers_recorded()
+    {
+        var blind = LabelledLine.LoadBlind3();
+        var accuracy = await MeasureAsync(blind, "triage-blind-3.md");
+        var engine = app.Services.GetRequiredService<TriageEngine>();
+        var answers = new List<FirstBlindAnswer>();
+        foreach (var line in blind)
+        {
+            var result = await engine.TriageAsync(line.Line);
+            var first = result.Candidates.FirstOrDefault();
+            answers.Add(new FirstBlindAnswer(line.Source, line.Cause, first?.Cause ?? "none", first?.Confidence ?? 0, first?.Score ?? 0,
+                result.Candidates.Count > 1 ? result.Candidates[1].Score : null, first?.NamesRootCause ?? false, result.UsedFullTextFallback));
+        }
+        await File.WriteAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "artifacts", "blind-3-answers.json"),
+            System.Text.Json.JsonSerializer.Serialize(answers, new System.Text.Json.JsonSerializerOptions(LabelledLine.Json) { WriteIndented = true }));
+
+        Assert.Equal(blind.Count, accuracy.Count);
+        Assert.Equal(accuracy.Top1, answers.Count(answer => answer.Right));
+    }
+
+    [Fact]
     public async Task Engine_meets_the_bar_on_the_labelled_corpus_and_beats_the_search_baseline()
     {
         var accuracy = await MeasureAsync(LabelledLine.Load(), "triage-accuracy.md");
