@@ -10,9 +10,6 @@ public sealed record LabelledLine(string Line, string Cause, string Emitter, str
     /// <summary>The set the engine is held to, the blind sets of earlier rounds folded in once measured.</summary>
     public static IReadOnlyList<LabelledLine> Load() => Read<LabelledLine>("labelled-lines.json");
 
-    /// <summary>The third blind set: lines from sources the corpus did not have, gathered before the engine was read.</summary>
-    public static IReadOnlyList<LabelledLine> LoadBlind3() => Read<LabelledLine>("blind-3.json");
-
     internal static IReadOnlyList<T> Read<T>(string file) =>
         JsonSerializer.Deserialize<List<T>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Triage", file)), Json)!;
 }
@@ -24,6 +21,9 @@ public sealed record LabelledLine(string Line, string Cause, string Emitter, str
 public sealed record FirstBlindAnswer(string Source, string Cause, string Answered, double Confidence, double Score, double? SecondScore, bool NamesRootCause, bool FullText)
 {
     public static IReadOnlyList<FirstBlindAnswer> Load() => LabelledLine.Read<FirstBlindAnswer>("blind-2-first-answers.json");
+
+    /// <summary>What the engine answered for each line of the third blind set at its first measurement.</summary>
+    public static IReadOnlyList<FirstBlindAnswer> LoadThird() => LabelledLine.Read<FirstBlindAnswer>("blind-3-first-answers.json");
 
     public bool Right => Answered == Cause;
 }

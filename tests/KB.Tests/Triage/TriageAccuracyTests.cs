@@ -25,48 +25,28 @@ public class TriageAccuracyTests(ShippedContentApp app, ITestOutputHelper output
     {
         var lines = LabelledLine.Load();
 
-        Assert.True(lines.Count >= 900, $"{lines.Count} lines");
-        Assert.True(lines.Select(line => line.Source).Distinct().Count() >= 850, "at least 850 distinct sources");
-        Assert.True(lines.Select(line => line.Emitter).Distinct().Count() >= 60, "at least 60 emitters");
+        Assert.True(lines.Count >= 1050, $"{lines.Count} lines");
+        Assert.True(lines.Select(line => line.Source).Distinct().Count() >= 1000, "at least 1000 distinct sources");
+        Assert.True(lines.Select(line => line.Emitter).Distinct().Count() >= 80, "at least 80 emitters");
         Assert.Equal(CauseSlugs.Order(), lines.Select(line => line.Cause).Distinct().Order());
         Assert.All(lines, line => Assert.StartsWith("http", line.Source));
         Assert.Equal(lines.Count, lines.Select(line => line.Line.Trim()).Distinct().Count());
     }
 
     [Fact]
-    public void The_third_blind_set_comes_from_sources_the_corpus_does_not_have()
+    public void Third_blind_set_first_measurement_is_kept_as_recorded()
     {
-        var blind = LabelledLine.LoadBlind3();
-        var corpus = LabelledLine.Load();
-        var corpusSources = corpus.Select(line => line.Source).ToHashSet();
-        var corpusLines = corpus.Select(line => line.Line.Trim()).ToHashSet();
+        // The engine's answers when the third blind set was measured the first time, before any change made for it:
+        // the figures docs/triage.md reports, and the confidence levels as they then fared.
+        var answers = FirstBlindAnswer.LoadThird();
+        var corpusSources = LabelledLine.Load().Select(line => line.Source).ToHashSet();
+        var high = answers.Where(answer => Level(answer) == "high").ToList();
 
-        Assert.True(blind.Count >= 150, $"{blind.Count} lines");
-        Assert.DoesNotContain(blind, line => corpusSources.Contains(line.Source));
-        Assert.DoesNotContain(blind, line => corpusLines.Contains(line.Line.Trim()));
-        Assert.Equal(blind.Count, blind.Select(line => line.Source).Distinct().Count());
-        Assert.Equal(CauseSlugs.Order(), blind.Select(line => line.Cause).Distinct().Order());
-    }
-
-    [Fact]
-    public async Task Third_blind_set_is_measured_and_its_answers_recorded()
-    {
-        var blind = LabelledLine.LoadBlind3();
-        var accuracy = await MeasureAsync(blind, "triage-blind-3.md");
-        var engine = app.Services.GetRequiredService<TriageEngine>();
-        var answers = new List<FirstBlindAnswer>();
-        foreach (var line in blind)
-        {
-            var result = await engine.TriageAsync(line.Line);
-            var first = result.Candidates.FirstOrDefault();
-            answers.Add(new FirstBlindAnswer(line.Source, line.Cause, first?.Cause ?? "none", first?.Confidence ?? 0, first?.Score ?? 0,
-                result.Candidates.Count > 1 ? result.Candidates[1].Score : null, first?.NamesRootCause ?? false, result.UsedFullTextFallback));
-        }
-        await File.WriteAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "artifacts", "blind-3-answers.json"),
-            System.Text.Json.JsonSerializer.Serialize(answers, new System.Text.Json.JsonSerializerOptions(LabelledLine.Json) { WriteIndented = true }));
-
-        Assert.Equal(blind.Count, accuracy.Count);
-        Assert.Equal(accuracy.Top1, answers.Count(answer => answer.Right));
+        Assert.Equal(152, answers.Count);
+        Assert.Equal(152, answers.Select(answer => answer.Source).Distinct().Count());
+        Assert.Equal(123, answers.Count(answer => answer.Right));
+        Assert.All(answers, answer => Assert.Contains(answer.Source, corpusSources));
+        Assert.Equal((101, 113), (high.Count(answer => answer.Right), high.Count));
     }
 
     [Fact]
@@ -99,9 +79,10 @@ public class TriageAccuracyTests(ShippedContentApp app, ITestOutputHelper output
         Assert.True(high.Count(answer => answer.Right) >= 0.95 * high.Count, $"high right {high.Count(answer => answer.Right)}/{high.Count}");
         Assert.True(low.Count(answer => answer.Right) < 0.8 * low.Count, "low must mean unsure");
 
-        static string Level(FirstBlindAnswer answer) =>
-            TriageResult.Level(answer.Confidence, answer.Score, answer.SecondScore, answer.NamesRootCause, answer.FullText);
     }
+
+    private static string Level(FirstBlindAnswer answer) =>
+        TriageResult.Level(answer.Confidence, answer.Score, answer.SecondScore, answer.NamesRootCause, answer.FullText);
 
     private async Task<Accuracy> MeasureAsync(IReadOnlyList<LabelledLine> lines, string reportName)
     {
