@@ -22,5 +22,8 @@ public sealed record FirstBlindAnswer(string Source, string Cause, string Answer
 {
     public static IReadOnlyList<FirstBlindAnswer> Load() => LabelledLine.Read<FirstBlindAnswer>("blind-2-first-answers.json");
 
+    /// <summary>What the engine answered for each line of the third blind set at its first measurement.</summary>
+    public static IReadOnlyList<FirstBlindAnswer> LoadThird() => LabelledLine.Read<FirstBlindAnswer>("blind-3-first-answers.json");
+
     public bool Right => Answered == Cause;
 }

@@ -25,12 +25,28 @@ public class TriageAccuracyTests(ShippedContentApp app, ITestOutputHelper output
     {
         var lines = LabelledLine.Load();
 
-        Assert.True(lines.Count >= 900, $"{lines.Count} lines");
-        Assert.True(lines.Select(line => line.Source).Distinct().Count() >= 850, "at least 850 distinct sources");
-        Assert.True(lines.Select(line => line.Emitter).Distinct().Count() >= 60, "at least 60 emitters");
+        Assert.True(lines.Count >= 1050, $"{lines.Count} lines");
+        Assert.True(lines.Select(line => line.Source).Distinct().Count() >= 1000, "at least 1000 distinct sources");
+        Assert.True(lines.Select(line => line.Emitter).Distinct().Count() >= 80, "at least 80 emitters");
         Assert.Equal(CauseSlugs.Order(), lines.Select(line => line.Cause).Distinct().Order());
         Assert.All(lines, line => Assert.StartsWith("http", line.Source));
         Assert.Equal(lines.Count, lines.Select(line => line.Line.Trim()).Distinct().Count());
+    }
+
+    [Fact]
+    public void Third_blind_set_first_measurement_is_kept_as_recorded()
+    {
+        // The engine's answers when the third blind set was measured the first time, before any change made for it:
+        // the figures docs/triage.md reports, and the confidence levels as they then fared.
+        var answers = FirstBlindAnswer.LoadThird();
+        var corpusSources = LabelledLine.Load().Select(line => line.Source).ToHashSet();
+        var high = answers.Where(answer => Level(answer) == "high").ToList();
+
+        Assert.Equal(152, answers.Count);
+        Assert.Equal(152, answers.Select(answer => answer.Source).Distinct().Count());
+        Assert.Equal(123, answers.Count(answer => answer.Right));
+        Assert.All(answers, answer => Assert.Contains(answer.Source, corpusSources));
+        Assert.Equal((101, 113), (high.Count(answer => answer.Right), high.Count));
     }
 
     [Fact]
@@ -63,9 +79,10 @@ public class TriageAccuracyTests(ShippedContentApp app, ITestOutputHelper output
         Assert.True(high.Count(answer => answer.Right) >= 0.95 * high.Count, $"high right {high.Count(answer => answer.Right)}/{high.Count}");
         Assert.True(low.Count(answer => answer.Right) < 0.8 * low.Count, "low must mean unsure");
 
-        static string Level(FirstBlindAnswer answer) =>
-            TriageResult.Level(answer.Confidence, answer.Score, answer.SecondScore, answer.NamesRootCause, answer.FullText);
     }
+
+    private static string Level(FirstBlindAnswer answer) =>
+        TriageResult.Level(answer.Confidence, answer.Score, answer.SecondScore, answer.NamesRootCause, answer.FullText);
 
     private async Task<Accuracy> MeasureAsync(IReadOnlyList<LabelledLine> lines, string reportName)
     {

@@ -80,6 +80,20 @@ public sealed class PlatformErrors : IFindingReader
         // A host name that is still a variable or a placeholder: the configuration was never filled in.
         M(@"(?:lookup|resolve|resolving|host(?:name)?\s*[=:])\s*[""']?(?:\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%)", "the host name is an unexpanded variable", ("misconfiguration", RootCause)),
 
+        // An app server or supervisor reporting that the app itself died or never started.
+        M(@"\[nodemon\] app crashed|FPM initialization failed|\bsegfault at [0-9a-f]+ ip\b", "the app process crashed or failed to start", ("application-crash", RootCause)),
+        M(@"Allocation failed - (JavaScript heap|process) out of memory|CALL_AND_RETRY_LAST Allocation failed", "the runtime ran out of memory", ("resource-exhaustion", RootCause)),
+
+        // Load balancers' health checks: every server down, or a check that asks the wrong question.
+        M(@"no hosts available upstream|no upstreams available|Health check for server \S+ failed, reason: (Health analyze|Layer4)|L4 unsuccessful connection|health status changed to UNHEALTHY", "the balancer has no healthy server", ("upstream-down", Named)),
+        M(@"Layer7 wrong status", "the health check expects another status than the app answers", ("misconfiguration", RootCause)),
+
+        // TLS spoken to a plain port, or plain HTTP spoken to a TLS or HTTP/2 port.
+        M(@"routines:\w*:unknown protocol|SSL Proxy requested for .* but not enabled|malformed HTTP response \\?""(\\{1,2}x00){3}", "the proxy and the backend speak different protocols on that port", ("misconfiguration", RootCause)),
+
+        // A proxy that looks up an address or a host:port as if it were a name.
+        M(@"DNS lookup failure for: (\d{1,3}(\.\d{1,3}){3}\b|[^\s:]+:\d+[^\s\d])", "the proxy target is written so that the proxy resolves an address or a port", ("misconfiguration", RootCause)),
+
         // SELinux on a TCP port is a policy block, not a socket problem.
         M(@"avc:\s+denied\s+\{[^}]*name_connect[^}]*\}|tcp_socket name_connect|httpd_can_network_connect", "SELinux denies the TCP connect", ("firewall-blocked", Named)),
     ];
