@@ -14,6 +14,7 @@ using KB.Web.Features.Nodes;
 using KB.Web.Features.Notifications;
 using KB.Web.Features.Response;
 using KB.Web.Features.Triage;
+using KB.Web.Features.WarRoomPack;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedFolder.ContentRoot(args) });
@@ -71,6 +72,7 @@ app.MapKnowledgeApi();
 app.MapTriageApi();
 app.MapIncidentApi();
 app.MapFollowUpExport();
+app.MapWarRoomPack();
 app.MapAuditExport();
 app.MapEditingApi();
 app.MapAlertApi();
