@@ -82,9 +82,9 @@ public sealed class IncidentEvidence(IDbContextFactory<KbDb> dbFactory, Evidence
         var mostOften = incidents
             .Where(x => x.FixedBy is not null)
             .GroupBy(x => StepOfArticle(article, x.FixedBy!))
-            .Select(group => new FixingStep(group.Key, group.Count()))
+            .Select(group => new FixCount(group.Key, group.Count()))
             .OrderByDescending(step => step.Times)
-            .ThenBy(step => step.Text, StringComparer.Ordinal)
+            .ThenBy(step => step.Step, StringComparer.Ordinal)
             .FirstOrDefault();
         return new CauseRecord(incidents.Count, toResolve, mostOften, incidents.Max(x => x.StartedAt));
     }
