@@ -165,6 +165,17 @@ public sealed class IncidentEvidenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Logging_an_incident_in_its_transaction_forgets_the_record_once_committed()
+    {
+        var article = Article("header-too-large");
+        Assert.Equal(0, (await Evidence.RecordOfAsync(article)).Incidents);
+
+        await LogAsync(cause: "header-too-large");
+
+        Assert.Equal(1, (await Evidence.RecordOfAsync(article)).Incidents);
+    }
+
+    [Fact]
     public async Task A_cause_no_incident_was_linked_to_has_an_empty_record()
     {
         Assert.Equal(CauseRecord.None, await Evidence.RecordOfAsync(Article("header-too-large")));
