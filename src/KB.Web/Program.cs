@@ -8,6 +8,7 @@ using KB.Web.Features.Alerts;
 using KB.Web.Features.ApiReference;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Editing;
+using KB.Web.Features.Evidence;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Nodes;
@@ -40,6 +41,7 @@ builder.Services.AddEditing();
 builder.Services.AddRequestProblems();
 builder.Services.AddAlerts();
 builder.Services.AddApiReference();
+builder.Services.AddEvidence();
 
 var app = builder.Build();
 

@@ -473,6 +473,48 @@ namespace KB.Migrations.Sqlite.Migrations
                     b.ToTable("article_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("KB.Web.Features.Evidence.ArticleFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("helpful");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_article_feedback_user_id");
+
+                    b.HasIndex("Slug", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_article_feedback_slug_user");
+
+                    b.ToTable("article_feedback", (string)null);
+                });
+
             modelBuilder.Entity("KB.Web.Features.Incidents.ChecklistItem", b =>
                 {
                     b.Property<int>("Id")
@@ -933,6 +975,15 @@ namespace KB.Migrations.Sqlite.Migrations
                     b.HasOne("KB.Web.Features.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KB.Web.Features.Evidence.ArticleFeedback", b =>
+                {
+                    b.HasOne("KB.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

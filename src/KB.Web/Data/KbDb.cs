@@ -2,6 +2,7 @@ using KB.Web.Features.Accounts;
 using KB.Web.Features.Alerts;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Editing;
+using KB.Web.Features.Evidence;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Notifications;
 using KB.Web.Features.Response;
@@ -30,6 +31,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AlertInboxItem> AlertInbox => Set<AlertInboxItem>();
     public DbSet<IncidentAlert> IncidentAlerts => Set<IncidentAlert>();
+    public DbSet<ArticleFeedback> ArticleFeedback => Set<ArticleFeedback>();
 
     /// <remarks>
     /// Every index, default, check and foreign key of the tables is declared here as the migrations created it: a
@@ -143,6 +145,13 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
             alert.HasIndex(x => x.Key).HasDatabaseName("ix_incident_alerts_key");
             alert.HasIndex(x => x.GroupKey).HasDatabaseName("ix_incident_alerts_group_key");
             alert.HasIndex(x => x.IncidentId).HasDatabaseName("ix_incident_alerts_incident_id");
+        });
+        modelBuilder.Entity<ArticleFeedback>(feedback =>
+        {
+            feedback.ToTable("article_feedback");
+            feedback.HasOne<Account>().WithMany().HasForeignKey(x => x.UserId);
+            feedback.HasIndex(x => new { x.Slug, x.UserId }).IsUnique().HasDatabaseName("ux_article_feedback_slug_user");
+            feedback.HasIndex(x => x.UserId).HasDatabaseName("ix_article_feedback_user_id");
         });
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);

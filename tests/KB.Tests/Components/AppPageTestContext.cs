@@ -5,6 +5,7 @@ using KB.Web.Data;
 using KB.Web.Features.Accounts;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Editing;
+using KB.Web.Features.Evidence;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Notifications;
@@ -51,6 +52,9 @@ public abstract class AppPageTestContext : IAsyncLifetime
         Context.Services.AddSingleton(services.GetRequiredService<NotificationSettings>());
         Context.Services.AddSingleton(services.GetRequiredService<WebhookClient>());
         Context.Services.AddSingleton(services.GetRequiredService<DeliveryLog>());
+        Context.Services.AddSingleton(services.GetRequiredService<IncidentEvidence>());
+        Context.Services.AddSingleton(services.GetRequiredService<ArticleFreshness>());
+        Context.Services.AddSingleton(services.GetRequiredService<FeedbackStore>());
         // A scope the page opens opens one of the app's, so scoped services (accounts, their DbContext) are the app's own.
         Context.Services.AddScoped(_ => new AppScope(services.CreateAsyncScope()));
         Context.Services.AddScoped(provider => provider.GetRequiredService<AppScope>().Get<AccountAdmin>());

@@ -52,6 +52,19 @@ public class SearchResultListTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_stale_cause_is_marked_stale_and_the_others_are_not()
+    {
+        var list = Context.Render<SearchResultList>(parameters => parameters
+            .Add(x => x.Results, [Result("upstream-down", "Upstream refuses connections"), Result("dns-resolution", "DNS")])
+            .Add(x => x.Stale, new HashSet<string> { "upstream-down" })
+            .Add(x => x.StaleAfterDays, 180));
+
+        var items = list.FindAll("li.search-result");
+        Assert.Equal("Stale", items[0].QuerySelector(".stale-chip")!.TextContent.Trim());
+        Assert.Null(items[1].QuerySelector(".stale-chip"));
+    }
+
+    [Fact]
     public void No_results_render_an_empty_list()
     {
         var list = Context.Render<SearchResultList>(parameters => parameters.Add(x => x.Results, []));

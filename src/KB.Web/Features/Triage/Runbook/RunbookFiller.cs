@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace KB.Web.Features.Triage.Runbook;
@@ -32,6 +33,27 @@ public static partial class RunbookFiller
 
     /// <summary>The step as the article shows it: every placeholder replaced by its example.</summary>
     public static string Example(string step) => Fill(step, []).Text;
+
+    /// <summary>Whether <paramref name="text"/> is <paramref name="step"/> with its placeholders filled by some values.</summary>
+    public static bool IsFilledFrom(string step, string text)
+    {
+        var pattern = new StringBuilder("^");
+        var end = 0;
+        foreach (Match placeholder in Placeholder().Matches(step))
+        {
+            pattern.Append(Regex.Escape(step[end..placeholder.Index])).Append("(.*?)");
+            end = placeholder.Index + placeholder.Length;
+        }
+        pattern.Append(Regex.Escape(step[end..])).Append('$');
+        try
+        {
+            return Regex.IsMatch(text, pattern.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     [GeneratedRegex(@"\{\{(?<name>[a-z_]+)(?::(?<example>[^}]*))?\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
