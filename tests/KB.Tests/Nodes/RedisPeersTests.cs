@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KB.Web.Features.Editing;
+using KB.Web.Features.Evidence;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,21 @@ public sealed class RedisPeersTests : IAsyncLifetime
 
         Assert.Contains(seen!.Timeline, entry => entry.Text.Contains("Restarting the pool on web-2", StringComparison.Ordinal));
         Console.WriteLine($"note on node A seen on node B after {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task An_incident_changed_on_one_node_makes_the_other_forget_what_it_knew_of_the_articles_evidence()
+    {
+        var incidents = _nodeA.Services.GetRequiredService<IncidentService>();
+        var incident = await incidents.CreateAsync(new IncidentDraft { Title = "502s on cart", Service = "cart", Severity = "SEV3" }, "Alice");
+        var cacheB = _nodeB.Services.GetRequiredService<EvidenceCache>();
+        cacheB.KeepVerifications(new Dictionary<string, Verification>(), cacheB.Generation);
+        Assert.NotNull(cacheB.Verifications);
+        await WaitUntilSubscribedAsync();
+
+        await incidents.AddNoteAsync(incident.Id, "Cart pods restarted", "Alice");
+
+        await WaitForAsync(() => cacheB.Verifications is null);
     }
 
     [Fact]

@@ -47,5 +47,13 @@ public sealed class EvidenceCache
         }
     }
 
+    /// <summary>For a change made on another node, where which causes it touched is not known here.</summary>
+    public void ForgetAll()
+    {
+        Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _verifications, null);
+        _records.Clear();
+    }
+
     private sealed record CachedRecord(string Revision, CauseRecord Record);
 }

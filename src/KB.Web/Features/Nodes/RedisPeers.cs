@@ -1,4 +1,5 @@
 using System.Globalization;
+using KB.Web.Features.Evidence;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
 using StackExchange.Redis;
@@ -67,6 +68,7 @@ public sealed class RedisPeers(IConnectionMultiplexer redis, IServiceProvider se
             }
             else if (what.StartsWith(IncidentPrefix, StringComparison.Ordinal) && int.TryParse(what[IncidentPrefix.Length..], CultureInfo.InvariantCulture, out var id))
             {
+                services.GetRequiredService<EvidenceCache>().ForgetAll();
                 services.GetRequiredService<IncidentNotifier>().PublishHere(id);
             }
         }
