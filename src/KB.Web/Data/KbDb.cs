@@ -5,6 +5,7 @@ using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Notifications;
 using KB.Web.Features.Response;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,10 @@ namespace KB.Web.Data;
 
 /// <summary>
 /// The app's one database: incidents, the audit trail, article revisions, and Identity's users with their sessions,
-/// API tokens and invitations. Its schema is made and upgraded by the EF Core migrations in KB.Migrations.Sqlite.
+/// API tokens and invitations, and the Data Protection keys every node signs cookies with. Its schema is made and
+/// upgraded by the EF Core migrations of the provider: KB.Migrations.Sqlite or KB.Migrations.Postgres.
 /// </summary>
-public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<Account>(options)
+public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<Account>(options), IDataProtectionKeyContext
 {
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
@@ -30,6 +32,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AlertInboxItem> AlertInbox => Set<AlertInboxItem>();
     public DbSet<IncidentAlert> IncidentAlerts => Set<IncidentAlert>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <remarks>
     /// Every index, default, check and foreign key of the tables is declared here as the migrations created it: a
@@ -144,6 +147,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
             alert.HasIndex(x => x.GroupKey).HasDatabaseName("ix_incident_alerts_group_key");
             alert.HasIndex(x => x.IncidentId).HasDatabaseName("ix_incident_alerts_incident_id");
         });
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);
     }
