@@ -56,3 +56,41 @@ public sealed class SharedSigningKeysTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, await OpenWithCookieAsync(client, cookie));
     }
 }
+
+/// <summary>An upgrade from a version that kept the keys in a folder beside the SQLite file signs no one out.</summary>
+public sealed class KeysFolderUpgradeTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Keys_in_the_old_keys_folder_move_into_the_database_and_its_cookies_still_work()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(_database.SqlitePath)!, "keys");
+        string cookie;
+        using (var before = new KbApp(database: _database))
+        using (var oldVersion = before.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.Configure<KeyManagementOptions>(options => options.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(folder), NullLoggerFactory.Instance)))))
+        {
+            (_, cookie) = await SignInAsync(oldVersion);
+        }
+        Assert.NotEmpty(Directory.GetFiles(folder, "*.xml"));
+
+        using var upgraded = new KbApp(database: _database);
+
+        var client = upgraded.CreateAnonymousClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/kb");
+        request.Headers.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+
+    private static async Task<(HttpClient, string)> SignInAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app)
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = null;
+        var response = await KbApp.PostFormAsync(client, "/account/signin", "sign-in", new() { ["Form.Email"] = KbApp.AdminEmail, ["Form.Password"] = KbApp.AdminPassword });
+        var cookie = response.Headers.GetValues("Set-Cookie").First(value => value.StartsWith("kb_session=", StringComparison.Ordinal));
+        return (client, cookie.Split(';')[0]);
+    }
+}

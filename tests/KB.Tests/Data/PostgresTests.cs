@@ -42,3 +42,27 @@ public sealed class PostgresTests : IDisposable
         Assert.Equal(db.Database.GetMigrations().Count(), await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM \"__EFMigrationsHistory\"").SingleAsync());
     }
 }
+
+public sealed class DatabaseProviderTests
+{
+    [Fact]
+    public void An_unknown_provider_stops_the_start_with_a_message_naming_the_choices()
+    {
+        using var app = new KbApp(settings: new() { ["KB:Database:Provider"] = "mysql" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.Server);
+
+        Assert.Contains("KB:Database:Provider is 'mysql'", error.Message);
+        Assert.Contains("'sqlite' (the default) or 'postgres'", error.Message);
+    }
+
+    [Fact]
+    public void Postgres_without_a_connection_string_says_what_to_set()
+    {
+        using var app = new KbApp(settings: new() { ["KB:Database:Provider"] = "postgres", ["ConnectionStrings:KB"] = "" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.Server);
+
+        Assert.Contains("ConnectionStrings:KB is empty", error.Message);
+    }
+}
