@@ -25,7 +25,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents(options => 
 builder.Services.AddMudServices();
 builder.Services.AddSingleton<ThemeStyles>();
 
-// SQLite database, schema made and upgraded by EF Core migrations at start-up
+// SQLite or PostgreSQL database, schema made and upgraded by EF Core migrations at start-up
 builder.Services.AddDatabase();
 
 // Features
@@ -62,6 +62,7 @@ if (args is ["backup", var backupFile])
 {
     return await app.BackupDatabaseAsync(backupFile);
 }
+await app.ImportKeysFolderAsync();
 await app.EnsureFirstAdminAsync();
 await app.LoadKnowledgeAsync();
 app.WarmUpTriage();

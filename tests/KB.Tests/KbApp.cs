@@ -2,12 +2,12 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace KB.Tests;
 
 /// <summary>
-/// The whole app in memory, on its own SQLite file in a temp folder, reading the given content folder. It starts
+/// The whole app in memory, on a database of its own (a SQLite file in a temp folder, or a PostgreSQL database: see
+/// <see cref="TestDatabase"/>) or on another app's, reading the given content folder. It starts
 /// with an admin (<see cref="AdminEmail"/>) and a configured API token; clients send that token unless asked not to,
 /// so they act as "automation (token 1)" with the Responder role.
 /// </summary>
@@ -20,23 +20,31 @@ public sealed partial class KbApp : WebApplicationFactory<Program>
     /// <summary>Settings for an app that starts with no users at all (and so with an empty audit trail).</summary>
     public static Dictionary<string, string?> WithoutAdmin => new() { ["KB:Admin:Email"] = "", ["KB:Admin:Password"] = "" };
 
-    private readonly TempFolder _folder = new();
+    private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
 
-    public KbApp(string? contentPath = null, Dictionary<string, string?>? settings = null)
+    /// <param name="database">A database another app uses too (a second node); the caller disposes it.</param>
+    public KbApp(string? contentPath = null, Dictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
         ContentPath = contentPath ?? TestPaths.ShippedContent;
         _settings = settings ?? [];
+        _ownsDatabase = database is null;
+        Database = database ?? new TestDatabase();
     }
 
     public string ContentPath { get; }
 
-    public string DatabasePath => _folder.Combine("kb.db");
+    public TestDatabase Database { get; }
+
+    public string DatabasePath => Database.SqlitePath;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:KB", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("KB:ContentPath", ContentPath);
         builder.UseSetting("KB:Admin:Email", AdminEmail);
         builder.UseSetting("KB:Admin:Password", AdminPassword);
@@ -95,10 +103,9 @@ public sealed partial class KbApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
-            SqliteConnection.ClearAllPools();
-            _folder.Dispose();
+            Database.Dispose();
         }
     }
 }

@@ -9,11 +9,15 @@ namespace KB.Web.Data;
 public static class BackupDownload
 {
     public static void MapBackupDownload(this WebApplication app) =>
-        app.MapPost("/admin/backup", async (HttpContext context, IAntiforgery antiforgery, IDbContextFactory<KbDb> dbFactory, AuditLog audit, TimeProvider clock) =>
+        app.MapPost("/admin/backup", async (HttpContext context, IAntiforgery antiforgery, IDbContextFactory<KbDb> dbFactory, DatabaseProvider provider, AuditLog audit, TimeProvider clock) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest();
+            }
+            if (provider == DatabaseProvider.Postgres)
+            {
+                return Results.Problem(DatabaseBackup.PostgresBackups, statusCode: StatusCodes.Status501NotImplemented);
             }
             await using var db = await dbFactory.CreateDbContextAsync();
             var file = Path.Combine(Path.GetTempPath(), $"kb-backup-{Guid.NewGuid():N}.db");

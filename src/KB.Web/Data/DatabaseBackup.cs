@@ -6,8 +6,15 @@ namespace KB.Web.Data;
 /// <summary>The `backup &lt;file&gt;` command: an online copy of the live database made with SQLite's backup API.</summary>
 public static class DatabaseBackup
 {
+    public const string PostgresBackups = "The database is PostgreSQL: back it up with pg_dump and restore it with pg_restore (README, \"Running on PostgreSQL\").";
+
     public static async Task<int> BackupDatabaseAsync(this WebApplication app, string targetFile)
     {
+        if (app.Services.GetRequiredService<DatabaseProvider>() == DatabaseProvider.Postgres)
+        {
+            await Console.Error.WriteLineAsync(PostgresBackups);
+            return 1;
+        }
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<KbDb>>().CreateDbContextAsync();
         return await BackupAsync(db.Database.GetConnectionString()!, targetFile);
     }

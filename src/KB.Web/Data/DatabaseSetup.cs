@@ -8,22 +8,38 @@ namespace KB.Web.Data;
 public static class DatabaseSetup
 {
     /// <summary>
-    /// The SQLite migrations reference this assembly for the model, so it cannot reference them: KB.Web.csproj ships
-    /// their assembly beside the app's, and it is loaded from there.
+    /// The migrations reference this assembly for the model, so it cannot reference them: KB.Web.csproj ships their
+    /// assemblies beside the app's, and the configured provider's is loaded from there.
     /// </summary>
-    private static readonly Lazy<Assembly> SqliteMigrations = new(() =>
-        AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.Combine(AppContext.BaseDirectory, "KB.Migrations.Sqlite.dll")));
+    private static readonly Lazy<Assembly> SqliteMigrations = new(() => LoadMigrations("KB.Migrations.Sqlite.dll"));
+
+    private static readonly Lazy<Assembly> PostgresMigrations = new(() => LoadMigrations("KB.Migrations.Postgres.dll"));
 
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
-        services.AddDbContextFactory<KbDb>((provider, options) => options
-            .UseSqliteFile(ResolveConnectionString(
-                provider.GetRequiredService<IConfiguration>().GetConnectionString("KB"),
-                provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddSingleton(provider => DatabaseProvider.Of(provider.GetRequiredService<IConfiguration>()));
+        services.AddDbContextFactory<KbDb>((provider, options) =>
+        {
+            var configured = provider.GetRequiredService<IConfiguration>().GetConnectionString("KB");
+            if (provider.GetRequiredService<DatabaseProvider>() == DatabaseProvider.Postgres)
+            {
+                options.UsePostgres(string.IsNullOrWhiteSpace(configured)
+                    ? throw new InvalidOperationException($"{DatabaseProvider.SettingKey} is 'postgres' but ConnectionStrings:KB is empty: set it to an Npgsql connection string (Host=...;Database=...;Username=...;Password=...).")
+                    : configured);
+            }
+            else
+            {
+                options.UseSqliteFile(ResolveConnectionString(configured, provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+            }
+            options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
+
+    /// <summary>A PostgreSQL database with the app's PostgreSQL migrations.</summary>
+    public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) => options
+        .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations.Value));
 
     /// <summary>A SQLite file with the app's migrations and per-connection settings.</summary>
     public static DbContextOptionsBuilder UseSqliteFile(this DbContextOptionsBuilder options, string connectionString) => options
@@ -37,11 +53,17 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Creates the database file if needed, switches it to WAL, takes over a database of the release whose schema DbUp
+    /// On PostgreSQL, applies the migrations not yet applied. On SQLite, creates the database file if needed, switches it to WAL, takes over a database of the release whose schema DbUp
     /// applied, and applies the migrations not yet applied.
     /// </summary>
     public static async Task MigrateAsync(KbDb db, CancellationToken cancellationToken = default)
     {
+        if (!db.Database.IsSqlite())
+        {
+            // PostgreSQL has no journal mode to set and never held a schema DbUp made: the migrations are all there is.
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -54,6 +76,9 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static Assembly LoadMigrations(string file) =>
+        AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.Combine(AppContext.BaseDirectory, file));
 
     /// <summary>A relative data source is taken relative to the content root, and its folder is created.</summary>
     internal static string ResolveConnectionString(string? configured, string contentRoot)

@@ -6,6 +6,7 @@ using KB.Web.Features.Evidence;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Notifications;
 using KB.Web.Features.Response;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,10 @@ namespace KB.Web.Data;
 
 /// <summary>
 /// The app's one database: incidents, the audit trail, article revisions, and Identity's users with their sessions,
-/// API tokens and invitations. Its schema is made and upgraded by the EF Core migrations in KB.Migrations.Sqlite.
+/// API tokens and invitations, and the Data Protection keys every node signs cookies with. Its schema is made and
+/// upgraded by the EF Core migrations of the provider: KB.Migrations.Sqlite or KB.Migrations.Postgres.
 /// </summary>
-public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<Account>(options)
+public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<Account>(options), IDataProtectionKeyContext
 {
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
@@ -32,6 +34,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
     public DbSet<AlertInboxItem> AlertInbox => Set<AlertInboxItem>();
     public DbSet<IncidentAlert> IncidentAlerts => Set<IncidentAlert>();
     public DbSet<ArticleFeedback> ArticleFeedback => Set<ArticleFeedback>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <remarks>
     /// Every index, default, check and foreign key of the tables is declared here as the migrations created it: a
@@ -153,6 +156,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
             feedback.HasIndex(x => new { x.Slug, x.UserId }).IsUnique().HasDatabaseName("ux_article_feedback_slug_user");
             feedback.HasIndex(x => x.UserId).HasDatabaseName("ix_article_feedback_user_id");
         });
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);
     }

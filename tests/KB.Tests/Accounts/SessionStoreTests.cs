@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KB.Tests.Accounts;
 
 /// <summary>Sessions are remembered for a few seconds after a read, and never past their end.</summary>
+[Trait("Category", TestDatabase.Category)]
 public sealed class SessionStoreTests : IAsyncLifetime
 {
     private readonly KbApp _app = new();

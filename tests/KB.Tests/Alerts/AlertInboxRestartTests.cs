@@ -6,18 +6,18 @@ using static KB.Tests.Alerts.AlertPayloads;
 
 namespace KB.Tests.Alerts;
 
+[Trait("Category", TestDatabase.Category)]
 public sealed class AlertInboxRestartTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TestDatabase _database = new();
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task An_alert_accepted_just_before_the_app_stopped_opens_its_incident_at_the_next_start()
     {
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:KB"] = $"Data Source={_folder.Combine("kb.db")}" };
         string inboxItem;
-        using (var stopped = new KbApp(settings: settings))
+        using (var stopped = new KbApp(database: _database))
         {
             // The app stops between the answer and the processing: its processor never runs.
             using var app = stopped.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
@@ -28,7 +28,7 @@ public sealed class AlertInboxRestartTests : IDisposable
             Assert.Equal(0, await client.IncidentCountAsync());
         }
 
-        using var restarted = new KbApp(settings: settings);
+        using var restarted = new KbApp(database: _database);
         var after = restarted.CreateClient();
 
         var incidents = await after.HandledAsync(inboxItem);

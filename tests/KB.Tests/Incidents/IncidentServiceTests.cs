@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KB.Tests.Incidents;
 
 /// <summary>The incident lifecycle on a real SQLite file, over a content folder of the test's own.</summary>
+[Trait("Category", TestDatabase.Category)]
 public sealed class IncidentServiceTests : IDisposable
 {
     private const string Refused = "2024/05/14 09:12:03 [error] 2817#2817: *1043 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.7, server: shop, request: \"GET / HTTP/1.1\", upstream: \"http://10.0.3.12:8080/\"";

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KB.Tests.Incidents;
 
 /// <summary>Fifty responders on one incident at once, through the service the incident page uses.</summary>
+[Trait("Category", TestDatabase.Category)]
 public sealed class ResponderContentionTests : IDisposable
 {
     private const int Responders = 50;

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -86,20 +85,8 @@ public static class AccountsFeature
         services.AddScoped<DecoyPasswordCheck>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddRequestLimits();
-        services.AddDataProtection().SetApplicationName("502-desk");
-        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
-            options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                new DirectoryInfo(KeysFolder(configuration, environment)), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        services.AddSigningKeys();
         return services;
-    }
-
-    /// <summary>The keys that protect sign-in cookies live beside the database, so a restart does not sign everyone out.</summary>
-    private static string KeysFolder(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(DatabaseSetup.ResolveConnectionString(configuration.GetConnectionString("KB"), environment.ContentRootPath)).DataSource;
-        var folder = Path.Combine(Path.GetDirectoryName(database) ?? environment.ContentRootPath, "keys");
-        Directory.CreateDirectory(folder);
-        return folder;
     }
 
     /// <summary>Browsers are sent to the sign-in page; API callers get the status code.</summary>
@@ -136,10 +123,24 @@ public static class AccountsFeature
             return;
         }
         var name = app.Configuration["KB:Admin:DisplayName"] is { Length: > 0 } configured ? configured : "Admin";
-        var result = await admin.CreateFirstAdminAsync(email, name, password);
-        if (result.Account is null)
+        AccountResult? result = null;
+        try
         {
-            throw new InvalidOperationException("KB:Admin could not create the first admin: " + string.Join(" ", result.Problems.Values));
+            result = await admin.CreateFirstAdminAsync(email, name, password);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node on the same database inserted the same admin at the same moment: its unique index refused this one.
+        }
+        if (result?.Account is null)
+        {
+            await using var check = app.Services.CreateAsyncScope();
+            if (await check.ServiceProvider.GetRequiredService<AccountAdmin>().AnyUsersAsync())
+            {
+                app.Logger.LogInformation("Another node created the first admin from KB:Admin first.");
+                return;
+            }
+            throw new InvalidOperationException("KB:Admin could not create the first admin: " + string.Join(" ", result?.Problems.Values ?? []));
         }
         app.Logger.LogInformation("Created the first admin, {Email}, from KB:Admin.", email);
     }

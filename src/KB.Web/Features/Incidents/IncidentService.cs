@@ -311,6 +311,13 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
     private async Task<ChangeResult> ChangeOnceAsync(int id, int? expectedVersion, string action, string who, Func<Incident, string?> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = expectedVersion is null && db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (transaction is not null)
+        {
+            // PostgreSQL runs writers side by side (SQLite one at a time): an append takes the incident's row first, so
+            // fifty responders adding notes at once queue for it instead of all but one conflicting again and again.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM incidents WHERE id = {id} FOR UPDATE", cancellationToken);
+        }
         var incident = await db.Incidents.AsTracking().Include(x => x.Checklist).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (incident is null)
         {
@@ -333,7 +340,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         db.AuditEntries.Add(AuditEntry.Of(Now, who, action, AuditSubjects.Incident, SubjectId(id),
             AuditSummary(id, IncidentSnapshot.AddedTimeline(incident)), before, IncidentSnapshot.Of(incident)));
         var announcement = IncidentEvent.After(action, incident, who, IncidentSnapshot.AddedTimeline(incident), Now);
-        var result = await SaveAsync(db, id, cancellationToken);
+        var result = await SaveAsync(db, id, cancellationToken, transaction);
         if (result.Outcome == ChangeOutcome.Done && announcement is not null)
         {
             announcements.Announce(announcement);
@@ -369,11 +376,15 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         return await SaveAsync(db, id, cancellationToken);
     }
 
-    private async Task<ChangeResult> SaveAsync(KbDb db, int id, CancellationToken cancellationToken)
+    private async Task<ChangeResult> SaveAsync(KbDb db, int id, CancellationToken cancellationToken, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction = null)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
