@@ -130,6 +130,17 @@ public sealed class WarRoomPackTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cause_article_page_offers_its_pack_and_a_diagnostic_page_does_not()
+    {
+        var cause = Parse(await _client.GetStringAsync("/kb/upstream-down"));
+        var diagnostic = Parse(await _client.GetStringAsync("/kb/curl-probe"));
+
+        var offer = cause.QuerySelectorAll("a[download]").Single(link => link.TextContent == "Download war-room pack (offline HTML)");
+        Assert.Equal("/kb/upstream-down/pack", offer.GetAttribute("href"));
+        Assert.DoesNotContain(diagnostic.QuerySelectorAll("a"), link => link.GetAttribute("href")?.EndsWith("/pack", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Script_in_what_responders_typed_downloads_as_text()
     {
         var id = await CreateIncidentAsync("<script>alert(1)</script> 502");
