@@ -5,6 +5,7 @@ using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Notifications;
 using KB.Web.Features.Response;
+using KB.Web.Features.Triage.Unexplained;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AlertInboxItem> AlertInbox => Set<AlertInboxItem>();
     public DbSet<IncidentAlert> IncidentAlerts => Set<IncidentAlert>();
+    public DbSet<UnexplainedLine> UnexplainedLines => Set<UnexplainedLine>();
 
     /// <remarks>
     /// Every index, default, check and foreign key of the tables is declared here as the migrations created it: a
@@ -143,6 +145,14 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
             alert.HasIndex(x => x.Key).HasDatabaseName("ix_incident_alerts_key");
             alert.HasIndex(x => x.GroupKey).HasDatabaseName("ix_incident_alerts_group_key");
             alert.HasIndex(x => x.IncidentId).HasDatabaseName("ix_incident_alerts_incident_id");
+        });
+        modelBuilder.Entity<UnexplainedLine>(line =>
+        {
+            line.ToTable("unexplained_lines");
+            line.Property(x => x.Masked).HasMaxLength(LineMask.MaxLength);
+            line.HasIndex(x => x.Masked).IsUnique().HasDatabaseName("ux_unexplained_lines_masked");
+            line.HasIndex(x => x.LastSeen).HasDatabaseName("ix_unexplained_lines_last_seen");
+            line.HasIndex(x => new { x.DismissedAt, x.Count }).HasDatabaseName("ix_unexplained_lines_listed");
         });
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);
