@@ -113,7 +113,7 @@ public static partial class LineMask
     [GeneratedRegex(@"(?<![\w./-])(?:[a-z0-9](?:[\w-]*[a-z0-9])?\.)+(?<tld>[a-z]{2,12})\b(?![.(])", Options)]
     private static partial Regex HostName();
 
-    [GeneratedRegex(@"(?<=[\w>\]]):\d{1,5}\b(?!:)", Options)]
+    [GeneratedRegex(@"(?<=[\w>\]]):\d{1,5}\b", Options)]
     private static partial Regex Port();
 
     // A run of hex digits that holds a digit and is long enough to be an id (trace ids, request ids, container ids);

@@ -21,7 +21,8 @@ public static partial class SignatureDraft
             pattern.Append(Escape(text[at..marker.Index]));
             pattern.Append(marker.Groups["kind"].Value switch
             {
-                "n" or "port" => @"\d+",
+                "n" => @"\d+(?:\.\d+)?",
+                "port" => @"\d+",
                 "time" => @"[\d:.,/ TZ+-]+",
                 _ => @"\S+",
             });
