@@ -490,6 +490,50 @@ namespace KB.Migrations.Postgres.Migrations
                     b.ToTable("article_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("KB.Web.Features.Evidence.ArticleFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("boolean")
+                        .HasColumnName("helpful");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_article_feedback_user_id");
+
+                    b.HasIndex("Slug", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_article_feedback_slug_user");
+
+                    b.ToTable("article_feedback", (string)null);
+                });
+
             modelBuilder.Entity("KB.Web.Features.Incidents.ChecklistItem", b =>
                 {
                     b.Property<int>("Id")
@@ -863,6 +907,58 @@ namespace KB.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KB.Web.Features.Triage.Unexplained.UnexplainedLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<string>("DismissedAt")
+                        .HasColumnType("text")
+                        .HasColumnName("dismissed_at");
+
+                    b.Property<string>("Emitter")
+                        .HasColumnType("text")
+                        .HasColumnName("emitter");
+
+                    b.Property<string>("FirstSeen")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("first_seen");
+
+                    b.Property<string>("LastSeen")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("last_seen");
+
+                    b.Property<string>("Masked")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("masked");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeen")
+                        .HasDatabaseName("ix_unexplained_lines_last_seen");
+
+                    b.HasIndex("Masked")
+                        .IsUnique()
+                        .HasDatabaseName("ux_unexplained_lines_masked");
+
+                    b.HasIndex("DismissedAt", "Count")
+                        .HasDatabaseName("ix_unexplained_lines_listed");
+
+                    b.ToTable("unexplained_lines", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -986,6 +1082,15 @@ namespace KB.Migrations.Postgres.Migrations
                     b.HasOne("KB.Web.Features.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KB.Web.Features.Evidence.ArticleFeedback", b =>
+                {
+                    b.HasOne("KB.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -876,6 +876,56 @@ namespace KB.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KB.Web.Features.Triage.Unexplained.UnexplainedLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("DismissedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dismissed_at");
+
+                    b.Property<string>("Emitter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emitter");
+
+                    b.Property<string>("FirstSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_seen");
+
+                    b.Property<string>("LastSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen");
+
+                    b.Property<string>("Masked")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("masked");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeen")
+                        .HasDatabaseName("ix_unexplained_lines_last_seen");
+
+                    b.HasIndex("Masked")
+                        .IsUnique()
+                        .HasDatabaseName("ux_unexplained_lines_masked");
+
+                    b.HasIndex("DismissedAt", "Count")
+                        .HasDatabaseName("ix_unexplained_lines_listed");
+
+                    b.ToTable("unexplained_lines", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -6,6 +6,7 @@ using KB.Web.Features.Evidence;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Notifications;
 using KB.Web.Features.Response;
+using KB.Web.Features.Triage.Unexplained;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
     public DbSet<IncidentAlert> IncidentAlerts => Set<IncidentAlert>();
     public DbSet<ArticleFeedback> ArticleFeedback => Set<ArticleFeedback>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UnexplainedLine> UnexplainedLines => Set<UnexplainedLine>();
 
     /// <remarks>
     /// Every index, default, check and foreign key of the tables is declared here as the migrations created it: a
@@ -157,6 +159,14 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
             feedback.HasIndex(x => x.UserId).HasDatabaseName("ix_article_feedback_user_id");
         });
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        modelBuilder.Entity<UnexplainedLine>(line =>
+        {
+            line.ToTable("unexplained_lines");
+            line.Property(x => x.Masked).HasMaxLength(LineMask.MaxLength);
+            line.HasIndex(x => x.Masked).IsUnique().HasDatabaseName("ux_unexplained_lines_masked");
+            line.HasIndex(x => x.LastSeen).HasDatabaseName("ix_unexplained_lines_last_seen");
+            line.HasIndex(x => new { x.DismissedAt, x.Count }).HasDatabaseName("ix_unexplained_lines_listed");
+        });
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);
     }

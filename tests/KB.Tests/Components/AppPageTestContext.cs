@@ -40,6 +40,7 @@ public abstract class AppPageTestContext : IAsyncLifetime
         Context.Services.AddSingleton(services.GetRequiredService<ArticleEditor>());
         Context.Services.AddSingleton(services.GetRequiredService<IncidentService>());
         Context.Services.AddSingleton(services.GetRequiredService<TriageEngine>());
+        Context.Services.AddSingleton(services.GetRequiredService<KB.Web.Features.Triage.Unexplained.UnexplainedLines>());
         Context.Services.AddSingleton(services.GetRequiredService<TimeProvider>());
         Context.Services.AddSingleton(services.GetRequiredService<ApiTokens>());
         Context.Services.AddSingleton(services.GetRequiredService<SessionStore>());

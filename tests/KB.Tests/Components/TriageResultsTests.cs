@@ -23,6 +23,28 @@ public class TriageResultsTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Correcting_a_value_fills_the_commands_again_and_the_copy_button_copies_the_corrected_command()
+    {
+        var line = "connect() failed (110: Connection timed out) while connecting to upstream, upstream: \"http://10.0.4.17:8080/\"";
+        var step = RunbookFiller.Fill("Test from the proxy host: `nc -vz -w 5 {{upstream_host:10.0.8.21}} {{upstream_port:8080}}`", PasteValues.Read([line]));
+        var candidate = new TriageCandidate("firewall-blocked", "A firewall drops the connection", 1, 1, [], [step]);
+        var result = new TriageResult([candidate], [], 1, 1, 0, UsedFullTextFallback: false);
+        var copied = Context.JSInterop.SetupVoid("kbCopyText", "nc -vz -w 5 10.0.4.99 8080");
+        copied.SetVoidResult();
+
+        var rendered = Context.Render<TriageResults>(parameters => parameters.Add(x => x.Result, result).Add(x => x.Lines, [line]));
+        Assert.Contains("from line 1: connect() failed (110", rendered.Find(".paste-values").TextContent);
+        var host = rendered.Find(".paste-values input");
+        await host.InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "10.0.4.99" });
+
+        rendered.WaitForAssertion(() => Assert.Contains("nc -vz -w 5 10.0.4.99 8080", rendered.Find(".first-steps li code").TextContent), TimeSpan.FromSeconds(5));
+        Assert.Contains("corrected", rendered.Find(".paste-values").TextContent);
+        Assert.Equal("from the paste: upstream host 10.0.4.99 (corrected), upstream port 8080 (line 1)", rendered.Find(".step-values").TextContent);
+        await rendered.Find("button[aria-label='Copy command: nc -vz -w 5 10.0.4.99 8080']").ClickAsync(new());
+        copied.VerifyInvoke("kbCopyText");
+    }
+
+    [Fact]
     public void A_split_answer_shows_the_check_that_tells_the_two_causes_apart_with_a_copy_button()
     {
         var line = "connect() failed (111: Connection refused) while connecting to upstream, upstream: \"http://10.0.9.31:9000/\"";

@@ -11,7 +11,7 @@ public static class TriageApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<TriageResponse>, ValidationProblem>> TriageAsync(TriageRequest? request, TriageEngine engine, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TriageResponse>, ValidationProblem>> TriageAsync(TriageRequest? request, TriageEngine engine, Unexplained.UnexplainedLines unexplained, CancellationToken cancellationToken)
     {
         if (request?.Text is not { } text || string.IsNullOrWhiteSpace(text))
         {
@@ -31,6 +31,7 @@ public static class TriageApi
             return Problem("The text looks like binary data, not log lines. Paste the lines as text.");
         }
         var result = await engine.TriageAsync(text, cancellationToken);
+        await unexplained.RecordAsync(text, result, cancellationToken);
         return TypedResults.Ok(TriageResponse.From(result));
     }
 

@@ -4,7 +4,15 @@ using System.Text.RegularExpressions;
 namespace KB.Web.Features.Triage.Runbook;
 
 /// <summary>One checklist step, its commands filled with the values read from the paste where the step asks for them.</summary>
-public sealed record RunbookStep(string Text, IReadOnlyList<PasteValue> Filled);
+public sealed record RunbookStep(string Text, IReadOnlyList<PasteValue> Filled)
+{
+    /// <summary>The step as the article wrote it, with its placeholders, to fill again with a corrected value.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Template { get; init; } = Text;
+}
+
+/// <summary>A value a step asks for, with the article's example for it.</summary>
+public sealed record Placeholder(string Name, string Example);
 
 /// <summary>
 /// Fills a checklist step's placeholders. An article marks a value to replace as <c>{{name:example}}</c>, e.g.
@@ -15,7 +23,7 @@ public static partial class RunbookFiller
     public static RunbookStep Fill(string step, IReadOnlyList<PasteValue> values)
     {
         var filled = new List<PasteValue>();
-        var text = Placeholder().Replace(step, match =>
+        var text = PlaceholderPattern().Replace(step, match =>
         {
             var value = values.FirstOrDefault(candidate => candidate.Name == match.Groups["name"].Value);
             if (value is null)
@@ -28,8 +36,12 @@ public static partial class RunbookFiller
             }
             return value.Value;
         });
-        return new RunbookStep(text, filled);
+        return new RunbookStep(text, filled) { Template = step };
     }
+
+    /// <summary>The values a step asks for, in the order it names them.</summary>
+    public static IEnumerable<Placeholder> Placeholders(string step) =>
+        PlaceholderPattern().Matches(step).Select(match => new Placeholder(match.Groups["name"].Value, match.Groups["example"].Value));
 
     /// <summary>The step as the article shows it: every placeholder replaced by its example.</summary>
     public static string Example(string step) => Fill(step, []).Text;
@@ -39,7 +51,7 @@ public static partial class RunbookFiller
     {
         var pattern = new StringBuilder("^");
         var end = 0;
-        foreach (Match placeholder in Placeholder().Matches(step))
+        foreach (Match placeholder in PlaceholderPattern().Matches(step))
         {
             pattern.Append(Regex.Escape(step[end..placeholder.Index])).Append("(.*?)");
             end = placeholder.Index + placeholder.Length;
@@ -56,5 +68,5 @@ public static partial class RunbookFiller
     }
 
     [GeneratedRegex(@"\{\{(?<name>[a-z_]+)(?::(?<example>[^}]*))?\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
+    private static partial Regex PlaceholderPattern();
 }
