@@ -5,6 +5,7 @@ using KB.Web.Features.Editing;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Notifications;
 using KB.Web.Features.Response;
+using KB.Web.Features.Reviews;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AlertInboxItem> AlertInbox => Set<AlertInboxItem>();
     public DbSet<IncidentAlert> IncidentAlerts => Set<IncidentAlert>();
+    public DbSet<ArticleProposal> ArticleProposals => Set<ArticleProposal>();
 
     /// <remarks>
     /// Every index, default, check and foreign key of the tables is declared here as the migrations created it: a
@@ -143,6 +145,13 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
             alert.HasIndex(x => x.Key).HasDatabaseName("ix_incident_alerts_key");
             alert.HasIndex(x => x.GroupKey).HasDatabaseName("ix_incident_alerts_group_key");
             alert.HasIndex(x => x.IncidentId).HasDatabaseName("ix_incident_alerts_incident_id");
+        });
+        modelBuilder.Entity<ArticleProposal>(proposal =>
+        {
+            proposal.ToTable("article_proposals", table =>
+                table.HasCheckConstraint("ck_article_proposals_status", "status IN ('pending', 'approved', 'sentback', 'replaced')"));
+            proposal.Property(x => x.Status).HasConversion(status => status.ToString().ToLowerInvariant(), text => Enum.Parse<ProposalStatus>(text, true));
+            proposal.HasIndex(x => new { x.Status, x.Slug }).HasDatabaseName("ix_article_proposals_status_slug");
         });
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);
