@@ -169,7 +169,13 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
             .ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, ProposalStatus.Replaced), cancellationToken);
         var proposal = new ArticleProposal
         {
-            Slug = article.Slug, SourcePath = article.SourcePath, BaseStamp = expectedStamp, Text = text, Comment = comment, ProposedBy = who, ProposedAt = now,
+            Slug = article.Slug,
+            SourcePath = article.SourcePath,
+            BaseStamp = expectedStamp,
+            Text = text,
+            Comment = comment,
+            ProposedBy = who,
+            ProposedAt = now,
         };
         db.ArticleProposals.Add(proposal);
         await db.SaveChangesAsync(cancellationToken);
