@@ -453,6 +453,10 @@ namespace KB.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("approved_by");
+
                     b.Property<string>("Comment")
                         .HasColumnType("text")
                         .HasColumnName("comment");
@@ -904,6 +908,77 @@ namespace KB.Migrations.Postgres.Migrations
                     b.ToTable("incident_roles", null, t =>
                         {
                             t.HasCheckConstraint("ck_incident_roles_role", "role IN ('commander', 'scribe', 'communications')");
+                        });
+                });
+
+            modelBuilder.Entity("KB.Web.Features.Reviews.ArticleProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BaseStamp")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("base_stamp");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ProposedAt")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("ReviewComment")
+                        .HasColumnType("text")
+                        .HasColumnName("review_comment");
+
+                    b.Property<string>("ReviewedAt")
+                        .HasColumnType("text")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("SourcePath")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_path");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Slug")
+                        .HasDatabaseName("ix_article_proposals_status_slug");
+
+                    b.ToTable("article_proposals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_article_proposals_status", "status IN ('pending', 'approved', 'sentback', 'replaced')");
                         });
                 });
 

@@ -436,6 +436,10 @@ namespace KB.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
                     b.Property<string>("Comment")
                         .HasColumnType("TEXT")
                         .HasColumnName("comment");
@@ -873,6 +877,75 @@ namespace KB.Migrations.Sqlite.Migrations
                     b.ToTable("incident_roles", null, t =>
                         {
                             t.HasCheckConstraint("ck_incident_roles_role", "role IN ('commander', 'scribe', 'communications')");
+                        });
+                });
+
+            modelBuilder.Entity("KB.Web.Features.Reviews.ArticleProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BaseStamp")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_stamp");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ProposedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("ReviewComment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_comment");
+
+                    b.Property<string>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("SourcePath")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_path");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Slug")
+                        .HasDatabaseName("ix_article_proposals_status_slug");
+
+                    b.ToTable("article_proposals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_article_proposals_status", "status IN ('pending', 'approved', 'sentback', 'replaced')");
                         });
                 });
 

@@ -6,6 +6,7 @@ using KB.Web.Features.Evidence;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Notifications;
 using KB.Web.Features.Response;
+using KB.Web.Features.Reviews;
 using KB.Web.Features.Triage.Unexplained;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
     public DbSet<ArticleFeedback> ArticleFeedback => Set<ArticleFeedback>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UnexplainedLine> UnexplainedLines => Set<UnexplainedLine>();
+    public DbSet<ArticleProposal> ArticleProposals => Set<ArticleProposal>();
 
     /// <remarks>
     /// Every index, default, check and foreign key of the tables is declared here as the migrations created it: a
@@ -166,6 +168,13 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
             line.HasIndex(x => x.Masked).IsUnique().HasDatabaseName("ux_unexplained_lines_masked");
             line.HasIndex(x => x.LastSeen).HasDatabaseName("ix_unexplained_lines_last_seen");
             line.HasIndex(x => new { x.DismissedAt, x.Count }).HasDatabaseName("ix_unexplained_lines_listed");
+        });
+        modelBuilder.Entity<ArticleProposal>(proposal =>
+        {
+            proposal.ToTable("article_proposals", table =>
+                table.HasCheckConstraint("ck_article_proposals_status", "status IN ('pending', 'approved', 'sentback', 'replaced')"));
+            proposal.Property(x => x.Status).HasConversion(status => status.ToString().ToLowerInvariant(), text => Enum.Parse<ProposalStatus>(text, true));
+            proposal.HasIndex(x => new { x.Status, x.Slug }).HasDatabaseName("ix_article_proposals_status_slug");
         });
 
         SqliteConventions.UseSnakeCaseColumns(modelBuilder);

@@ -20,6 +20,9 @@ public static class AuditActions
     public const string StepUndone = "checklist.step-undone";
     public const string StepNote = "checklist.step-note";
     public const string ArticleSaved = "article.saved";
+    public const string ArticleProposed = "article.proposed";
+    public const string ArticleApproved = "article.approved";
+    public const string ArticleSentBack = "article.sent-back";
     public const string UserInvited = "user.invited";
     public const string UserRole = "user.role";
     public const string UserCreated = "user.created";
@@ -37,7 +40,7 @@ public static class AuditActions
     [
         IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes, IncidentAlert,
         IncidentRole, IncidentUpdate, FollowUpAdded, FollowUpDone, FollowUpReopened,
-        StepDone, StepUndone, StepNote, ArticleSaved, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
+        StepDone, StepUndone, StepNote, ArticleSaved, ArticleProposed, ArticleApproved, ArticleSentBack, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
         TokenCreated, TokenRevoked, SignInSucceeded, SignInFailed, SignedOut, BackupDownloaded,
     ];
 }

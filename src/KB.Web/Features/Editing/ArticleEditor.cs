@@ -3,6 +3,7 @@ using KB.Web.Data;
 using KB.Web.Features.Audit;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Nodes;
+using KB.Web.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace KB.Web.Features.Editing;
@@ -11,8 +12,10 @@ namespace KB.Web.Features.Editing;
 /// Saves articles edited in the browser: checks them as loading does, writes the file atomically, records a revision
 /// and reloads the knowledge base, so the article page and search show the new text as soon as the save returns.
 /// </summary>
-public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory<KbDb> dbFactory, IPeerNodes peers, TimeProvider clock)
+public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory<KbDb> dbFactory, IPeerNodes peers, IConfiguration configuration, TimeProvider clock)
 {
+    public const string RequireReviewKey = "KB:Editing:RequireReview";
+
     public const int MaxTextBytes = 256 * 1024;
     public const int MaxCommentLength = 200;
     public const string ContentFolderAuthor = "content folder";
@@ -21,6 +24,9 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
 
     // One save at a time, so that the stamp check and the write cannot interleave with another save.
     private readonly SemaphoreSlim _saving = new(1, 1);
+
+    /// <summary>With KB:Editing:RequireReview on, a save is held as a proposal until another editor approves it.</summary>
+    public bool RequiresReview => configuration.GetValue(RequireReviewKey, false);
 
     /// <summary>
     /// The file behind a slug: a loaded article's, or else a Markdown file named after the slug that the loader refused
@@ -80,6 +86,36 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
             return new SaveResult(SaveOutcome.Invalid, invalid);
         }
 
+        return RequiresReview
+            ? await ProposeAsync(article, text, expectedStamp, who, comment, cancellationToken)
+            : await PublishAsync(article, text, expectedStamp, who, comment, approval: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes an approved proposal the way a save does. Refused when the article changed since it was proposed (it is
+    /// stale), when the reviewer is its author, or when it is no longer waiting for review.
+    /// </summary>
+    public async Task<SaveResult> ApproveAsync(int proposalId, string reviewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var proposal = await db.ArticleProposals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == proposalId, cancellationToken);
+        if (proposal is null || Find(proposal.Slug) is not { } article)
+        {
+            return SaveResult.NotFound;
+        }
+        if (proposal.Status != ProposalStatus.Pending)
+        {
+            return new SaveResult(SaveOutcome.NotPending, "This proposal is no longer waiting for review.");
+        }
+        if (string.Equals(proposal.ProposedBy, reviewer, StringComparison.OrdinalIgnoreCase))
+        {
+            return new SaveResult(SaveOutcome.OwnChange, "You proposed this change: another editor has to approve it.");
+        }
+        return await PublishAsync(article, proposal.Text, proposal.BaseStamp, proposal.ProposedBy, proposal.Comment, new Approval(proposal.Id, reviewer), cancellationToken);
+    }
+
+    private async Task<SaveResult> PublishAsync(EditableArticle article, string text, string expectedStamp, string who, string? comment, Approval? approval, CancellationToken cancellationToken)
+    {
         int number;
         await _saving.WaitAsync(cancellationToken);
         try
@@ -90,14 +126,15 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
             }
             if (ArticleParser.Fingerprint(onDisk) != expectedStamp)
             {
-                return new SaveResult(SaveOutcome.Conflict,
-                    "The article changed since you opened it: someone saved it, or its file was changed. Nothing was written.");
+                return approval is null
+                    ? new SaveResult(SaveOutcome.Conflict, "The article changed since you opened it: someone saved it, or its file was changed. Nothing was written.")
+                    : new SaveResult(SaveOutcome.Stale, "The article changed since this change was proposed, so approving it would overwrite that change. Send it back so its author can redo it on the current text.");
             }
             if (onDisk == text)
             {
                 return new SaveResult(SaveOutcome.Unchanged, "Nothing to save: the text is the same as the file's.");
             }
-            number = await WriteAsync(article, onDisk, text, who, comment, cancellationToken);
+            number = await WriteAsync(article, onDisk, text, who, comment, approval, cancellationToken);
         }
         finally
         {
@@ -108,6 +145,45 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
         await knowledgeBase.ReloadAsync(CancellationToken.None);
         peers.ContentChanged();
         return new SaveResult(SaveOutcome.Saved, $"Saved as revision {number}.", number);
+    }
+
+    /// <summary>Holds the text as a proposal; an earlier proposal of the same author for the article is replaced by it.</summary>
+    private async Task<SaveResult> ProposeAsync(EditableArticle article, string text, string expectedStamp, string who, string? comment, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(article, cancellationToken) is not { } onDisk)
+        {
+            return SaveResult.NotFound;
+        }
+        if (ArticleParser.Fingerprint(onDisk) != expectedStamp)
+        {
+            return new SaveResult(SaveOutcome.Conflict, "The article changed since you opened it: someone saved it, or its file was changed. Nothing was proposed.");
+        }
+        if (onDisk == text)
+        {
+            return new SaveResult(SaveOutcome.Unchanged, "Nothing to propose: the text is the same as the file's.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.ArticleProposals
+            .Where(x => x.Slug == article.Slug && x.ProposedBy == who && (x.Status == ProposalStatus.Pending || x.Status == ProposalStatus.SentBack))
+            .ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, ProposalStatus.Replaced), cancellationToken);
+        var proposal = new ArticleProposal
+        {
+            Slug = article.Slug,
+            SourcePath = article.SourcePath,
+            BaseStamp = expectedStamp,
+            Text = text,
+            Comment = comment,
+            ProposedBy = who,
+            ProposedAt = now,
+        };
+        db.ArticleProposals.Add(proposal);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(AuditEntry.Of(now, who, AuditActions.ArticleProposed, AuditSubjects.Article, article.Slug,
+            $"{article.Slug}: change proposed for review (proposal {proposal.Id})" + (comment is null ? "" : $": {comment}"),
+            null, new { Proposal = proposal.Id, Lines = text.Split('\n').Length, Comment = comment }));
+        await db.SaveChangesAsync(cancellationToken);
+        return new SaveResult(SaveOutcome.Proposed, "Proposed for review: the article stays as it is until another editor approves the change.");
     }
 
     /// <summary>Saves an earlier revision's text as a new revision, checked like any other save.</summary>
@@ -164,7 +240,7 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
     }
 
     /// <summary>Records the revision (after the on-disk text, when no revision holds it yet) and writes the file, all or nothing.</summary>
-    private async Task<int> WriteAsync(EditableArticle article, string onDisk, string text, string who, string? comment, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(EditableArticle article, string onDisk, string text, string who, string? comment, Approval? approval, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -184,8 +260,20 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
                 Comment = latest is null ? "As found in the content folder" : "Changed in the content folder",
             });
         }
-        db.ArticleRevisions.Add(new ArticleRevision { Slug = article.Slug, Number = ++number, SavedAt = now, SavedBy = who, Text = text, Comment = comment });
-        db.AuditEntries.Add(AuditEntry.Of(now, who, AuditActions.ArticleSaved, AuditSubjects.Article, article.Slug,
+        db.ArticleRevisions.Add(new ArticleRevision { Slug = article.Slug, Number = ++number, SavedAt = now, SavedBy = who, Text = text, Comment = comment, ApprovedBy = approval?.Reviewer });
+        if (approval is not null)
+        {
+            // Only a proposal still pending is published: a second approval or a send-back that came first wins.
+            var approved = await db.ArticleProposals.Where(x => x.Id == approval.ProposalId && x.Status == ProposalStatus.Pending)
+                .ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, ProposalStatus.Approved).SetProperty(p => p.ReviewedBy, approval.Reviewer).SetProperty(p => p.ReviewedAt, now), cancellationToken);
+            if (approved == 0)
+            {
+                throw new InvalidOperationException("The proposal is no longer pending.");
+            }
+            db.AuditEntries.Add(AuditEntry.Of(now, approval.Reviewer, AuditActions.ArticleApproved, AuditSubjects.Article, article.Slug,
+                $"{article.Slug}: proposal {approval.ProposalId} by {who} approved as revision {number}", new { Proposal = approval.ProposalId, Status = "pending" }, new { Proposal = approval.ProposalId, Status = "approved", Revision = number }));
+        }
+        db.AuditEntries.Add(AuditEntry.Of(now, approval?.Reviewer ?? who, AuditActions.ArticleSaved, AuditSubjects.Article, article.Slug,
             $"{article.Slug} saved as revision {number}" + (string.IsNullOrWhiteSpace(comment) ? "" : $": {comment}"),
             new { Revision = number - 1, Lines = onDisk.Split('\n').Length }, new { Revision = number, Lines = text.Split('\n').Length, Comment = comment }));
         await db.SaveChangesAsync(cancellationToken);
@@ -244,9 +332,16 @@ public sealed record ArticleDraft(EditableArticle Article, string Text, string S
 /// <summary>The rendered text, and what would stop it from being saved (null when nothing would).</summary>
 public sealed record ArticlePreview(string Html, string? Problem);
 
+/// <summary>The proposal being published, and the editor who approved it.</summary>
+internal sealed record Approval(int ProposalId, string Reviewer);
+
 public enum SaveOutcome
 {
     Saved,
+    Proposed,
+    Stale,
+    OwnChange,
+    NotPending,
     Unchanged,
     Invalid,
     CommentTooLong,
@@ -259,7 +354,7 @@ public sealed record SaveResult(SaveOutcome Outcome, string Message, int? Revisi
 {
     public static SaveResult NotFound { get; } = new(SaveOutcome.NotFound, "There is no such article or revision.");
 
-    public bool IsSaved => Outcome is SaveOutcome.Saved or SaveOutcome.Unchanged;
+    public bool IsSaved => Outcome is SaveOutcome.Saved or SaveOutcome.Unchanged or SaveOutcome.Proposed;
 }
 
 /// <summary>A revision and what it changed from the revision before it (null for the first).</summary>

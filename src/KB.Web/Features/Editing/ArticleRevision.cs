@@ -13,4 +13,7 @@ public sealed class ArticleRevision
     public required string SavedBy { get; set; }
     public required string Text { get; set; }
     public string? Comment { get; set; }
+
+    /// <summary>The editor who approved the change, when it went through review.</summary>
+    public string? ApprovedBy { get; set; }
 }

@@ -1,4 +1,5 @@
 using KB.Web.Features.Accounts;
+using KB.Web.Features.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,6 +11,7 @@ public static class EditingFeature
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleEditor>();
+        services.AddSingleton<ArticleReviews>();
         return services;
     }
 
