@@ -28,16 +28,17 @@ namespace KB.Tests.Components;
 /// </summary>
 public abstract class AppPageTestContext : IAsyncLifetime
 {
-    protected AppPageTestContext(string? contentPath = null)
+    protected AppPageTestContext(string? contentPath = null, Dictionary<string, string?>? settings = null)
     {
         // A page here runs a whole app on a shared, busy machine: waits for a state get longer than bUnit's default.
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
-        App = new KbApp(contentPath);
+        App = new KbApp(contentPath, settings);
         var services = App.Services;
         Context.Services.AddSingleton(services.GetRequiredService<KnowledgeBase>());
         Context.Services.AddSingleton(services.GetRequiredService<ArticleEditor>());
+        Context.Services.AddSingleton(services.GetRequiredService<KB.Web.Features.Reviews.ArticleReviews>());
         Context.Services.AddSingleton(services.GetRequiredService<IncidentService>());
         Context.Services.AddSingleton(services.GetRequiredService<TriageEngine>());
         Context.Services.AddSingleton(services.GetRequiredService<KB.Web.Features.Triage.Unexplained.UnexplainedLines>());
