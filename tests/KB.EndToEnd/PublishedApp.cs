@@ -98,7 +98,7 @@ public sealed class PublishedApp : IAsyncLifetime
         }
     }
 
-    private static void CopyFolder(string from, string to)
+    public static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
