@@ -46,6 +46,9 @@ public static class DatabaseSetup
         .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations.Value))
         .AddInterceptors(new SqlitePragmas());
 
+    /// <summary>The advisory lock's number: any constant the app's nodes agree on ("502 Desk" in ASCII, folded to 64 bits).</summary>
+    private const long MigrationLockKey = 0x3530_3220_4465_736B;
+
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<KbDb>>().CreateDbContextAsync();
@@ -61,7 +64,19 @@ public static class DatabaseSetup
         if (!db.Database.IsSqlite())
         {
             // PostgreSQL has no journal mode to set and never held a schema DbUp made: the migrations are all there is.
-            await db.Database.MigrateAsync(cancellationToken);
+            // EF Core's own lock is held per migration's transaction, so two nodes starting at once could both apply a
+            // later migration; one session-wide advisory lock for the whole run makes them take turns.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
             return;
         }
         await db.Database.OpenConnectionAsync(cancellationToken);
