@@ -67,7 +67,8 @@ for trx in "$results"/*.trx; do
   count() { printf '%s' "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   passed=$((passed + $(count passed)))
   failed=$((failed + $(count failed)))
-  skipped=$((skipped + $(count notExecuted)))
+  # A skipped test is counted in the total but not as executed.
+  skipped=$((skipped + $(count total) - $(count executed)))
 done
 if [ "$skipped" -gt 0 ]; then
   echo "$passed passed, $failed failed, $skipped skipped"
