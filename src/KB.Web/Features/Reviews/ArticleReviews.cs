@@ -36,10 +36,22 @@ public sealed class ArticleReviews(ArticleEditor editor, KnowledgeBase knowledge
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var proposal = await db.ArticleProposals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        if (proposal is null)
+        return proposal is null ? null : await ReviewOfAsync(proposal, cancellationToken);
+    }
+
+    /// <summary>Every proposal waiting for review, oldest first, each as a reviewer reads it.</summary>
+    public async Task<IReadOnlyList<ProposalReview>> PendingReviewsAsync(CancellationToken cancellationToken = default)
+    {
+        var reviews = new List<ProposalReview>();
+        foreach (var proposal in await PendingAsync(cancellationToken))
         {
-            return null;
+            reviews.Add(await ReviewOfAsync(proposal, cancellationToken));
         }
+        return reviews;
+    }
+
+    private async Task<ProposalReview> ReviewOfAsync(ArticleProposal proposal, CancellationToken cancellationToken)
+    {
         var current = await editor.LoadAsync(proposal.Slug, cancellationToken);
         var title = knowledgeBase.Current.Find(proposal.Slug)?.Title ?? proposal.Slug;
         return new ProposalReview(proposal, title, LineDiff.Between(current?.Text ?? "", proposal.Text), IsStale: current is null || current.Stamp != proposal.BaseStamp);
