@@ -30,11 +30,17 @@ dotnet publish tests/KB.Fuzz -c Release -o "$build" -nologo -v q
 "$tools/sharpfuzz" "$build/KB.Web.dll"
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
+# Two targets at a time, one per core: each still gets its full time, the run takes half as long.
+for target in "${targets[@]}"; do
+  rm -rf "$out/$target"
+  afl-fuzz -V "$seconds" -t 10000 -m none -i "tests/KB.Fuzz/Seeds/$target" -o "$out/$target" -- dotnet "$build/KB.Fuzz.dll" "$target" >"$out/$target.log" 2>&1 &
+  [ "$(jobs -rp | wc -l)" -lt 2 ] || wait -n || true
+done
+wait || true
+
 crashed=0
 for target in "${targets[@]}"; do
   findings="$out/$target"
-  rm -rf "$findings"
-  afl-fuzz -V "$seconds" -t 10000 -m none -i "tests/KB.Fuzz/Seeds/$target" -o "$findings" -- dotnet "$build/KB.Fuzz.dll" "$target" >"$out/$target.log" 2>&1 || true
   stats="$findings/default/fuzzer_stats"
   execs=$(sed -n 's/^execs_done *: *//p' "$stats" 2>/dev/null || echo 0)
   paths=$(sed -n 's/^corpus_count *: *//p' "$stats" 2>/dev/null || echo 0)

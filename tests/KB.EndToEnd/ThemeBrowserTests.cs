@@ -99,7 +99,9 @@ public class ThemeBrowserTests(PublishedApp published)
         {
             ("/", "dashboard"), ("/incidents", "incidents"), (incident, "incident"), ("/incidents/new", "incident-new"), ("/triage", "triage"),
             ("/kb", "kb"), ("/search?q=connection%20refused", "search"), ("/kb/upstream-down/edit", "editor"), ("/admin/users", "users"),
-            ("/admin/audit", "audit"), ("/account/profile", "profile"),
+            ("/admin/audit", "audit"), ("/account/profile", "profile"), ("/follow-ups", "follow-ups"), ("/reviews", "reviews"),
+            ("/articles/stale", "stale"), ("/articles/feedback", "feedback"), ("/triage/unexplained", "unexplained"),
+            ("/admin/notifications", "notifications"), ("/kb/upstream-down/history", "history"), ("/kb/problems", "problems"),
         };
         foreach (var (path, name) in pages)
         {
