@@ -21,8 +21,10 @@ public sealed class SignatureSet
             .SelectMany(article => article.Signatures.Select(signature => new CompiledSignature(
                 article.Slug,
                 signature.Emitter,
-                new Regex(signature.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(50)))))
+                new Regex(signature.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(50)),
+                SignatureAnchors.Of(signature.Pattern))))
             .ToList());
 }
 
-public sealed record CompiledSignature(string Cause, string Emitter, Regex Pattern);
+/// <param name="Anchors">Text a line must hold for <paramref name="Pattern"/> to match it (<see cref="SignatureAnchors"/>).</param>
+public sealed record CompiledSignature(string Cause, string Emitter, Regex Pattern, string[]? Anchors);

@@ -94,8 +94,13 @@ public sealed class TriageEngine(KnowledgeBase knowledgeBase, SearchIndex search
 
     private static IEnumerable<Finding> Findings(string line, string? emitter, SignatureSet signatures)
     {
+        var lineIsAscii = System.Text.Ascii.IsValid(line);
         foreach (var signature in signatures.Signatures)
         {
+            if (!SignatureAnchors.MayMatch(signature.Anchors, line, lineIsAscii))
+            {
+                continue;
+            }
             Match match;
             try
             {
