@@ -55,27 +55,12 @@ public static partial class SignatureAnchors
     {
         var alternatives = new List<string>();
         var start = 0;
-        var depth = 0;
-        for (var i = 0; i < pattern.Length; i++)
+        for (var i = 0; i < pattern.Length; i = EndOfAtom(pattern, i) + 1)
         {
-            switch (pattern[i])
+            if (pattern[i] == '|')
             {
-                case '\\':
-                    i++;
-                    break;
-                case '[':
-                    i = EndOfClass(pattern, i);
-                    break;
-                case '(':
-                    depth++;
-                    break;
-                case ')':
-                    depth--;
-                    break;
-                case '|' when depth == 0:
-                    alternatives.Add(pattern[start..i]);
-                    start = i + 1;
-                    break;
+                alternatives.Add(pattern[start..i]);
+                start = i + 1;
             }
         }
         alternatives.Add(pattern[start..]);
@@ -184,24 +169,22 @@ public static partial class SignatureAnchors
         }
     }
 
+    /// <summary>Where the escape, class or group starting at <paramref name="i"/> ends (nested groups included).</summary>
+    private static int EndOfAtom(string pattern, int i) => pattern[i] switch
+    {
+        '\\' => i + 1,
+        '[' => EndOfClass(pattern, i),
+        '(' => EndOfGroup(pattern, i),
+        _ => i,
+    };
+
     private static int EndOfGroup(string pattern, int open)
     {
-        var depth = 0;
-        for (var i = open; i < pattern.Length; i++)
+        for (var i = open + 1; i < pattern.Length; i = EndOfAtom(pattern, i) + 1)
         {
-            switch (pattern[i])
+            if (pattern[i] == ')')
             {
-                case '\\':
-                    i++;
-                    break;
-                case '[':
-                    i = EndOfClass(pattern, i);
-                    break;
-                case '(':
-                    depth++;
-                    break;
-                case ')' when --depth == 0:
-                    return i;
+                return i;
             }
         }
         return pattern.Length;
