@@ -20,8 +20,10 @@ public class UnexplainedLinesBrowserTests(PublishedApp published)
         await page.GotoAsync("/triage");
         await page.WaitForInteractivityAsync();
         await page.GetByLabel("Log lines").FillAsync($"2026-12-02T11:58:29Z frobnicator[4242]: {word} pipeline error W-17 on 10.0.4.17:7000, giving up");
-        await Expect(page.Locator(".triage-summary")).ToContainTextAsync("I don't know");
+        await Expect(page.Locator(".triage-verdict")).ToContainTextAsync("I don't know");
 
+        // /triage keeps the paste once it has settled, while the page is open: the editor reads the list in another tab.
+        page = await page.Context.NewPageAsync();
         var row = await ListedAsync(page, word);
         await Expect(row.Locator("code")).ToHaveTextAsync($"<time> frobnicator[<n>]: {word} pipeline error W-17 on <ip>:<port>, giving up");
 
@@ -43,7 +45,7 @@ public class UnexplainedLinesBrowserTests(PublishedApp published)
 
     /// <summary>
     /// The editors' page, once it lists the line with <paramref name="word"/>: /triage keeps a paste after it has
-    /// settled for two seconds, so the page is read again until the line is there.
+    /// settled for two seconds, so the list is read again until the line is there.
     /// </summary>
     private static async Task<ILocator> ListedAsync(IPage page, string word)
     {
