@@ -573,6 +573,10 @@ namespace KB.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
+                    b.Property<string>("Template")
+                        .HasColumnType("text")
+                        .HasColumnName("template");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")
@@ -609,6 +613,13 @@ namespace KB.Migrations.Postgres.Migrations
                     b.Property<string>("CauseRevision")
                         .HasColumnType("text")
                         .HasColumnName("cause_revision");
+
+                    b.Property<string>("CommandValues")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("command_values");
 
                     b.Property<string>("CreatedAt")
                         .IsRequired()

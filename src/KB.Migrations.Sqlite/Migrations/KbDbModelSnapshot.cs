@@ -552,6 +552,10 @@ namespace KB.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
+                    b.Property<string>("Template")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -586,6 +590,13 @@ namespace KB.Migrations.Sqlite.Migrations
                     b.Property<string>("CauseRevision")
                         .HasColumnType("TEXT")
                         .HasColumnName("cause_revision");
+
+                    b.Property<string>("CommandValues")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("command_values");
 
                     b.Property<string>("CreatedAt")
                         .IsRequired()

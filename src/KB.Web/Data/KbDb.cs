@@ -58,6 +58,7 @@ public sealed class KbDb(DbContextOptions<KbDb> options) : IdentityUserContext<A
             incident.Property(x => x.Status).HasConversion(status => status.Key(), text => Enum.Parse<IncidentStatus>(text, true));
             incident.Property(x => x.ErrorLog).HasDefaultValue("");
             incident.Property(x => x.Suggestions).HasDefaultValue("[]");
+            incident.Property(x => x.CommandValues).HasDefaultValue("[]");
             incident.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
             incident.HasMany(x => x.Checklist).WithOne().HasForeignKey(x => x.IncidentId);
             incident.HasMany(x => x.Timeline).WithOne().HasForeignKey(x => x.IncidentId);

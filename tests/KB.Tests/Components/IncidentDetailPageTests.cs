@@ -1,10 +1,12 @@
 using AngleSharp.Dom;
 using Bunit;
+using KB.Web.Data;
 using KB.Web.Features.Accounts;
 using KB.Web.Features.Incidents;
 using KB.Web.Features.Knowledge;
 using KB.Web.Features.Response;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -121,6 +123,36 @@ public sealed class IncidentDetailPageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Contains("Your session has ended: nothing was changed. Reload the page to sign in again.", Snackbars));
         Assert.False((await Incidents.FindAsync(incident.Id))!.Checklist[0].Done);
+    }
+
+    [Fact]
+    public async Task The_values_in_the_commands_name_their_line_and_a_correction_fills_the_commands_again()
+    {
+        const string refused = "connect() failed (111: Connection refused) while connecting to upstream, upstream: \"http://10.0.3.12:8080/\"";
+        var created = await Incidents.CreateAsync(new IncidentDraft { Title = "502s on checkout", Service = "checkout-api", ErrorLog = refused, Cause = "upstream-down" }, "Carol");
+        var page = Open((await Incidents.FindAsync(created.Id))!);
+        page.WaitForAssertion(() => Assert.Contains("from line 1: connect() failed", page.Find("#command-values").TextContent));
+
+        await page.InvokeAsync(() => page.Find("#command-values input").Change("10.0.3.99:8080"));
+
+        page.WaitForAssertion(() => Assert.Contains("corrected by Alice", page.Find("#command-values").TextContent));
+        Assert.Contains("Saved", Snackbars);
+        Assert.Contains(page.FindAll(".checklist .step-command code"), code => code.TextContent == "curl -sv -o /dev/null --connect-timeout 5 http://10.0.3.99:8080/healthz");
+    }
+
+    [Fact]
+    public async Task An_incident_whose_steps_have_no_templates_shows_no_values_to_correct()
+    {
+        var incident = await CreateAsync();
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<KbDb>>().CreateDbContextAsync())
+        {
+            await db.ChecklistItems.Where(step => step.IncidentId == incident.Id).ExecuteUpdateAsync(set => set.SetProperty(step => step.Template, (string?)null));
+        }
+
+        var page = Open(incident);
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".checklist input[type=checkbox]")));
+        Assert.Empty(page.FindAll("#command-values"));
     }
 
     private sealed class SomeoneSignedIn : ICurrentUser

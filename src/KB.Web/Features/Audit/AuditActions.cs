@@ -12,6 +12,7 @@ public static class AuditActions
     public const string IncidentTimes = "incident.times";
     public const string IncidentRole = "incident.role";
     public const string IncidentUpdate = "incident.update";
+    public const string IncidentValue = "incident.value";
     public const string FollowUpAdded = "follow-up.added";
     public const string FollowUpDone = "follow-up.done";
     public const string FollowUpReopened = "follow-up.reopened";
@@ -39,7 +40,7 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes, IncidentAlert,
-        IncidentRole, IncidentUpdate, FollowUpAdded, FollowUpDone, FollowUpReopened,
+        IncidentRole, IncidentUpdate, IncidentValue, FollowUpAdded, FollowUpDone, FollowUpReopened,
         StepDone, StepUndone, StepNote, ArticleSaved, ArticleProposed, ArticleApproved, ArticleSentBack, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
         TokenCreated, TokenRevoked, SignInSucceeded, SignInFailed, SignedOut, BackupDownloaded,
     ];

@@ -25,6 +25,9 @@ public sealed class Incident
     /// <summary>The triage suggestions for the error log, as JSON, taken when the incident was logged.</summary>
     public string Suggestions { get; set; } = "[]";
 
+    /// <summary>The values the checklist's commands are filled with, as JSON: read from the error log or corrected by a responder.</summary>
+    public string CommandValues { get; set; } = "[]";
+
     /// <summary>The linked cause's slug, and the revision of its article that the checklist was copied from.</summary>
     public string? Cause { get; set; }
     public string? CauseRevision { get; set; }
@@ -74,6 +77,9 @@ public sealed class ChecklistItem
     public DateTime? DoneAt { get; set; }
     public string? Note { get; set; }
     public int Version { get; set; } = 1;
+
+    /// <summary>The article's step with its <c>{{name:example}}</c> placeholders, to fill again when a value is corrected; null when it has none.</summary>
+    public string? Template { get; set; }
 }
 
 public sealed class TimelineEntry

@@ -6,6 +6,7 @@ using KB.Web.Features.Knowledge;
 using KB.Web.Features.Notifications;
 using KB.Web.Features.Triage;
 using KB.Web.Features.Triage.Runbook;
+using KB.Web.Features.Triage.Unexplained;
 using Microsoft.EntityFrameworkCore;
 
 namespace KB.Web.Features.Incidents;
@@ -14,7 +15,7 @@ namespace KB.Web.Features.Incidents;
 /// The incident lifecycle: logging, status, cause and checklist, notes, times. Every change is on the timeline, and
 /// writes an audit entry in the same save, so no change lands without its entry.
 /// </summary>
-public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, KnowledgeBase knowledgeBase, TriageEngine triage, IncidentNotifier notifier, WebhookQueue announcements, TimeProvider clock, ILogger<IncidentService> logger)
+public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, KnowledgeBase knowledgeBase, TriageEngine triage, UnexplainedLines unexplained, IncidentNotifier notifier, WebhookQueue announcements, TimeProvider clock, ILogger<IncidentService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -28,7 +29,8 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
     {
         var now = Now;
         var errorLog = draft.ErrorLog?.Trim() ?? "";
-        var suggestions = await SuggestAsync(errorLog, cancellationToken);
+        var triaged = await TriageAsync(errorLog, cancellationToken);
+        var suggestions = triaged is null ? [] : Suggest(triaged);
         var severity = IncidentNames.TryParseSeverity(draft.Severity, out var parsed) ? parsed : Severity.SEV3;
         var incident = new Incident
         {
@@ -62,31 +64,39 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         announcements.Announce(IncidentEvent.OpenedBy(incident, who));
+        if (triaged is not null)
+        {
+            // Once per incident, as /triage keeps a paste it could not read: only the masked lines, and only then.
+            await unexplained.RecordAsync(errorLog, triaged, cancellationToken);
+        }
         return incident;
     }
 
     /// <summary>
-    /// Triage's suggestions for the pasted log. They only help: a paste triage cannot read costs the suggestions,
+    /// Triage's answer for the pasted log, or null. It only helps: a paste triage cannot read costs the suggestions,
     /// never the responder's report.
     /// </summary>
-    private async Task<List<Suggestion>> SuggestAsync(string errorLog, CancellationToken cancellationToken)
+    private async Task<TriageResult?> TriageAsync(string errorLog, CancellationToken cancellationToken)
     {
         if (errorLog.Length == 0)
         {
-            return [];
+            return null;
         }
         try
         {
-            return (await triage.TriageAsync(errorLog, cancellationToken)).Candidates
-                .Select(candidate => new Suggestion(candidate.Cause, candidate.Title, candidate.Confidence, candidate.Evidence.Take(2).Select(evidence => evidence.MatchedText).ToList()))
-                .ToList();
+            return await triage.TriageAsync(errorLog, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "Triage failed on the error log of a new incident; it is logged without suggestions");
-            return [];
+            return null;
         }
     }
+
+    private static List<Suggestion> Suggest(TriageResult triaged) =>
+        triaged.Candidates
+            .Select(candidate => new Suggestion(candidate.Cause, candidate.Title, candidate.Confidence, candidate.Evidence.Take(2).Select(evidence => evidence.MatchedText).ToList()))
+            .ToList();
 
     public async Task<Incident?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -256,20 +266,71 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
 
     public const int MaxStepNote = 500;
 
+    /// <summary>
+    /// Corrects a value of the checklist's commands and fills the unticked steps again with it; ticked steps keep the
+    /// command that was run.
+    /// </summary>
+    public Task<ChangeResult> CorrectValueAsync(int id, string name, string? value, int expectedVersion, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, AuditActions.IncidentValue, who, incident =>
+        {
+            var text = value?.Trim() ?? "";
+            if (text.Length == 0)
+            {
+                return PasteValueField.Missing;
+            }
+            if (PasteValueField.Problem(text) is { } problem)
+            {
+                return problem;
+            }
+            if (CommandValues.Fields(incident).FirstOrDefault(field => field.Name == name) is not { } field)
+            {
+                return $"This incident's commands do not use a value named \"{name}\".";
+            }
+            if (field.Value == text)
+            {
+                return null;
+            }
+            var values = CommandValues.Of(incident).Where(kept => kept.Name != name).Append(new CommandValue(name, text, 0, who)).ToList();
+            CommandValues.Keep(incident, values);
+            var fill = CommandValues.ToFill(values);
+            var refilled = 0;
+            foreach (var step in incident.Checklist.Where(step => step is { Done: false, Template: not null }))
+            {
+                var filled = RunbookFiller.Fill(step.Template!, fill).Text;
+                if (filled != step.Text)
+                {
+                    step.Text = filled;
+                    step.Version++;
+                    refilled++;
+                }
+            }
+            incident.Timeline.Add(Entry(Now, who, TimelineKinds.Edit,
+                $"Value {field.Label} corrected: {field.Value} → {text} ({refilled} unticked {(refilled == 1 ? "step" : "steps")} filled again)"));
+            return null;
+        }, cancellationToken);
+
     private static void LinkCause(Incident incident, Article article, bool keepProgress, string who, DateTime now)
     {
         var previous = incident.Cause;
         var done = keepProgress ? incident.Checklist.Where(item => item.Done).ToDictionary(item => item.Text, item => item) : [];
         incident.Checklist.Clear();
-        var pasted = PasteValues.Read(incident.ErrorLog.Split('\n'));
+        // The article's example commands, with this incident's values: read from its log, or as a responder corrected them.
+        var values = CommandValues.Of(incident);
+        if (values.Count == 0)
+        {
+            values = CommandValues.Read(incident.ErrorLog);
+            CommandValues.Keep(incident, values);
+        }
+        var fill = CommandValues.ToFill(values);
         foreach (var (step, position) in article.Checklist.Select((step, position) => (step, position)))
         {
-            var text = RunbookFiller.Fill(step, pasted).Text; // the article's example commands, with this incident's addresses
+            var text = RunbookFiller.Fill(step, fill).Text;
             var kept = done.GetValueOrDefault(text);
             incident.Checklist.Add(new ChecklistItem
             {
                 Position = position,
                 Text = text,
+                Template = RunbookFiller.Placeholders(step).Any() ? step : null,
                 Done = kept is not null,
                 DoneBy = kept?.DoneBy,
                 DoneAt = kept?.DoneAt,

@@ -17,10 +17,14 @@ public sealed record PasteValueField(string Name, string Value, string Source, i
             .Select(placeholder => corrections.TryGetValue(placeholder.Name, out var corrected)
                 ? new PasteValueField(placeholder.Name, corrected, "corrected")
                 : read.TryGetValue(placeholder.Name, out var value)
-                    ? new PasteValueField(placeholder.Name, value.Value, $"from line {value.LineNumber}: {Shorten(lines.ElementAtOrDefault(value.LineNumber - 1) ?? "")}", value.LineNumber)
+                    ? FromLine(placeholder.Name, value.Value, value.LineNumber, lines)
                     : new PasteValueField(placeholder.Name, placeholder.Example, "example"))
             .ToList();
     }
+
+    /// <summary>A value read from line <paramref name="lineNumber"/> (counted from 1) of <paramref name="lines"/>, which it quotes.</summary>
+    public static PasteValueField FromLine(string name, string value, int lineNumber, IReadOnlyList<string> lines) =>
+        new(name, value, $"from line {lineNumber}: {Shorten(lines.ElementAtOrDefault(lineNumber - 1) ?? "")}", lineNumber);
 
     /// <summary>The values to fill the steps with: the fields' values, corrected ones included.</summary>
     public static IReadOnlyList<PasteValue> Values(IReadOnlyList<PasteValueField> fields) =>
@@ -33,6 +37,8 @@ public sealed record PasteValueField(string Name, string Value, string Source, i
         : null;
 
     public const int MaxLength = 200;
+
+    public const string Missing = "Give a value; the commands keep the last one.";
 
     private static string Shorten(string line) => line.Length <= 80 ? line.Trim() : line.Trim()[..80] + "…";
 }

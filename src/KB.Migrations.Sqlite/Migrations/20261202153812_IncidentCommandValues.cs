@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KB.Migrations.Sqlite.Migrations;
+
+/// <inheritdoc />
+public partial class IncidentCommandValues : Migration
+{
+    /// <inheritdoc />
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddColumn<string>(
+            name: "command_values",
+            table: "incidents",
+            type: "TEXT",
+            nullable: false,
+            defaultValue: "[]");
+
+        migrationBuilder.AddColumn<string>(
+            name: "template",
+            table: "checklist_items",
+            type: "TEXT",
+            nullable: true);
+    }
+
+    /// <inheritdoc />
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropColumn(
+            name: "command_values",
+            table: "incidents");
+
+        migrationBuilder.DropColumn(
+            name: "template",
+            table: "checklist_items");
+    }
+}
