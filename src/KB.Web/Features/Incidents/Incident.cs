@@ -62,7 +62,7 @@ public enum IncidentStatus
     Resolved,
 }
 
-/// <summary>One step of the fix checklist, copied from the cause article when the cause was linked.</summary>
+/// <summary>One step of the fix checklist, copied from the cause article when the cause was linked, or added by a responder.</summary>
 public sealed class ChecklistItem
 {
     public int Id { get; set; }
@@ -74,6 +74,10 @@ public sealed class ChecklistItem
     public DateTime? DoneAt { get; set; }
     public string? Note { get; set; }
     public int Version { get; set; } = 1;
+
+    /// <summary>Who added the step during the incident; null for the steps copied from the cause article.</summary>
+    public string? AddedBy { get; set; }
+    public DateTime? AddedAt { get; set; }
 }
 
 public sealed class TimelineEntry
