@@ -126,7 +126,7 @@ public class AddedStepComponentsTests : ComponentTestContext
         Assert.Contains("- [ ] Curl it\n  - Note from incident #7: got 503", field.GetAttribute("value"));
         Assert.Equal(["  - Note from incident #7: got 503", $"- [ ] {Added}"], dialogs.FindAll(".diff ins").Select(row => row.TextContent));
         Assert.Contains("It goes to the Reviews page", dialogs.Markup);
-        dialogs.Find("textarea").Input($"## Checklist\n\n- [ ] Curl it\n- [ ] {Added}\n");
+        await dialogs.Find("textarea").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = $"## Checklist\n\n- [ ] Curl it\n- [ ] {Added}\n" });
         dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll(".diff ins")), Patience);
         await dialogs.InvokeAsync(() => Button(dialogs, "Send for review").Click());
 
