@@ -13,27 +13,11 @@ public sealed class ReviewBrowserTests(PublishedApp published) : IAsyncLifetime
 {
     private const string Slug = "failure-testing";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("kb-review-").FullName;
-    private RunningApp _app = null!;
+    private ReviewRequiredApp _app = null!;
 
-    public async Task InitializeAsync()
-    {
-        var content = Path.Combine(_folder, "content");
-        PublishedApp.CopyFolder(Repository.Path("content"), content);
-        _app = await RunningApp.StartAsync(Path.Combine(published.PublishFolder, "KB.Web"), [], published.PublishFolder, new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__KB"] = $"Data Source={Path.Combine(_folder, "kb.db")}",
-            ["KB__ContentPath"] = content,
-            ["KB__Editing__RequireReview"] = "true",
-        });
-    }
+    public async Task InitializeAsync() => _app = await ReviewRequiredApp.StartAsync(published);
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task A_change_proposed_by_one_editor_is_published_when_another_approves_it()

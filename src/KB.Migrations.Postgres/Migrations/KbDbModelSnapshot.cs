@@ -547,6 +547,14 @@ namespace KB.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AddedAt")
+                        .HasColumnType("text")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("added_by");
+
                     b.Property<bool>("Done")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")

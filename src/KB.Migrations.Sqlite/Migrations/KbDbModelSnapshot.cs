@@ -526,6 +526,14 @@ namespace KB.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
                     b.Property<bool>("Done")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")

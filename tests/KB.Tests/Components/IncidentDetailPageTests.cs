@@ -28,6 +28,7 @@ public sealed class IncidentDetailPageTests : IAsyncLifetime
         Context.Services.AddSingleton(_app.Services.GetRequiredService<IncidentService>());
         Context.Services.AddSingleton(_app.Services.GetRequiredService<IncidentSearch>());
         Context.Services.AddSingleton(_app.Services.GetRequiredService<IncidentNotifier>());
+        Context.Services.AddSingleton(_app.Services.GetRequiredService<StepProposals>());
         Context.Services.AddSingleton(_app.Services.GetRequiredService<KnowledgeBase>());
         Context.Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
         Context.Services.AddSingleton(_app.Services.GetRequiredService<ResponseService>());
@@ -153,6 +154,23 @@ public sealed class IncidentDetailPageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".checklist input[type=checkbox]")));
         Assert.Empty(page.FindAll("#command-values"));
+    }
+
+    [Fact]
+    public async Task A_responder_adds_a_step_that_is_marked_as_theirs_and_offered_for_the_article()
+    {
+        var incident = await CreateAsync();
+        var page = Open(incident);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".checklist input[type=checkbox]")));
+        Assert.Empty(page.FindAll("#propose-steps"));
+
+        await page.InvokeAsync(() => page.Find(".add-step input").Input("Check the pool: `ss -s`"));
+        await page.InvokeAsync(() => page.FindAll("button").Single(button => button.TextContent.Trim() == "Add step").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("Added by Alice", page.Find(".checklist li:last-child").TextContent));
+        Assert.Equal("", page.Find(".add-step input").GetAttribute("value") ?? "");
+        Assert.Contains("1 added step can go into the checklist of upstream-down", page.Find("#propose-steps").TextContent);
+        Assert.Equal("Check the pool: `ss -s`", (await Incidents.FindAsync(incident.Id))!.Checklist[^1].Text);
     }
 
     private sealed class SomeoneSignedIn : ICurrentUser

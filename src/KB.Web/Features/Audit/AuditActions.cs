@@ -20,6 +20,8 @@ public static class AuditActions
     public const string StepDone = "checklist.step-done";
     public const string StepUndone = "checklist.step-undone";
     public const string StepNote = "checklist.step-note";
+    public const string StepAdded = "checklist.step-added";
+    public const string IncidentArticleChange = "incident.article-change";
     public const string ArticleSaved = "article.saved";
     public const string ArticleProposed = "article.proposed";
     public const string ArticleApproved = "article.approved";
@@ -41,7 +43,7 @@ public static class AuditActions
     [
         IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes, IncidentAlert,
         IncidentRole, IncidentUpdate, IncidentValue, FollowUpAdded, FollowUpDone, FollowUpReopened,
-        StepDone, StepUndone, StepNote, ArticleSaved, ArticleProposed, ArticleApproved, ArticleSentBack, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
+        StepDone, StepUndone, StepNote, StepAdded, IncidentArticleChange, ArticleSaved, ArticleProposed, ArticleApproved, ArticleSentBack, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
         TokenCreated, TokenRevoked, SignInSucceeded, SignInFailed, SignedOut, BackupDownloaded,
     ];
 }

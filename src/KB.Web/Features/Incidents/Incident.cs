@@ -65,7 +65,7 @@ public enum IncidentStatus
     Resolved,
 }
 
-/// <summary>One step of the fix checklist, copied from the cause article when the cause was linked.</summary>
+/// <summary>One step of the fix checklist, copied from the cause article when the cause was linked, or added by a responder.</summary>
 public sealed class ChecklistItem
 {
     public int Id { get; set; }
@@ -80,6 +80,9 @@ public sealed class ChecklistItem
 
     /// <summary>The article's step with its <c>{{name:example}}</c> placeholders, to fill again when a value is corrected; null when it has none.</summary>
     public string? Template { get; set; }
+    /// <summary>Who added the step during the incident; null for the steps copied from the cause article.</summary>
+    public string? AddedBy { get; set; }
+    public DateTime? AddedAt { get; set; }
 }
 
 public sealed class TimelineEntry

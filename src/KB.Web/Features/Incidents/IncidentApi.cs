@@ -103,11 +103,12 @@ public sealed record IncidentResponse(
         incident.Cause, incident.CauseRevision, incident.ErrorLog, incident.StartedAt, incident.DetectedAt, incident.IdentifiedAt, incident.MitigatedAt,
         incident.ResolvedAt, incident.ResolutionNote, incident.Checklist.FirstOrDefault(item => item.Id == incident.FixedByStep)?.Text,
         IncidentService.SuggestionsOf(incident),
-        incident.Checklist.OrderBy(item => item.Position).Select(item => new ChecklistItemResponse(item.Id, item.Text, item.Done, item.DoneBy, item.DoneAt, item.Note)).ToList(),
+        incident.Checklist.OrderBy(item => item.Position).Select(item => new ChecklistItemResponse(item.Id, item.Text, item.Done, item.DoneBy, item.DoneAt, item.Note, item.AddedBy, item.AddedAt)).ToList(),
         incident.Timeline.OrderBy(entry => entry.At).ThenBy(entry => entry.Id).Select(entry => new TimelineEntryResponse(entry.At, entry.Who, entry.Kind, entry.Text)).ToList(),
         incident.Version);
 }
 
-public sealed record ChecklistItemResponse(int Id, string Text, bool Done, string? DoneBy, DateTime? DoneAt, string? Note);
+/// <summary>A checklist step; <paramref name="AddedBy"/> names the responder who added it, null for the article's steps.</summary>
+public sealed record ChecklistItemResponse(int Id, string Text, bool Done, string? DoneBy, DateTime? DoneAt, string? Note, string? AddedBy, DateTime? AddedAt);
 
 public sealed record TimelineEntryResponse(DateTime At, string Who, string Kind, string Text);

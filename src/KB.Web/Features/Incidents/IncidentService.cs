@@ -309,10 +309,56 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
             return null;
         }, cancellationToken);
 
+    /// <summary>
+    /// Adds a step the article lacks at the end of the checklist, marked with who added it. Like a note it only adds,
+    /// so when someone else saved first it is added on top of their change instead of being refused.
+    /// </summary>
+    public Task<ChangeResult> AddStepAsync(int id, string? text, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion: null, AuditActions.StepAdded, who, incident =>
+        {
+            var step = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (step.Length == 0)
+            {
+                return "Write the step first.";
+            }
+            if (LengthLimit.Problem(step, MaxStepText, "A step") is { } tooLong)
+            {
+                return tooLong;
+            }
+            if (incident.Checklist.FirstOrDefault(item => string.Equals(item.Text, step, StringComparison.OrdinalIgnoreCase)) is { } existing)
+            {
+                return $"Step {existing.Position + 1} already says that.";
+            }
+            var now = Now;
+            incident.Checklist.Add(new ChecklistItem
+            {
+                Position = incident.Checklist.Count == 0 ? 0 : incident.Checklist.Max(item => item.Position) + 1,
+                Text = step,
+                AddedBy = who,
+                AddedAt = now,
+            });
+            incident.Timeline.Add(Entry(now, who, TimelineKinds.Step, $"{AddedStepPrefix} {step}"));
+            return null;
+        }, cancellationToken);
+
+    public const int MaxStepText = 500;
+
+    /// <summary>How the timeline entry of an added step begins; the rest is the step's text.</summary>
+    public const string AddedStepPrefix = "Added step:";
+
+    /// <summary>Writes on the timeline that the incident's steps went to the cause article (proposed or saved).</summary>
+    public Task<ChangeResult> RecordArticleChangeAsync(int id, string text, string who, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion: null, AuditActions.IncidentArticleChange, who, incident =>
+        {
+            incident.Timeline.Add(Entry(Now, who, TimelineKinds.Edit, text));
+            return null;
+        }, cancellationToken);
+
     private static void LinkCause(Incident incident, Article article, bool keepProgress, string who, DateTime now)
     {
         var previous = incident.Cause;
         var done = keepProgress ? incident.Checklist.Where(item => item.Done).ToDictionary(item => item.Text, item => item) : [];
+        var added = incident.Checklist.Where(item => item.AddedBy is not null).OrderBy(item => item.Position).ToList();
         incident.Checklist.Clear();
         // The article's example commands, with this incident's values: read from its log, or as a responder corrected them.
         var values = CommandValues.Of(incident);
@@ -337,6 +383,7 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
                 Note = kept?.Note,
             });
         }
+        KeepAddedSteps(incident, added, keepProgress);
         incident.Cause = article.Slug;
         incident.CauseRevision = article.Revision;
         incident.FixedByStep = null;
@@ -350,6 +397,25 @@ public sealed class IncidentService(IDbContextFactory<KbDb> dbFactory, Knowledge
             incident.Timeline.Add(Entry(now, who, TimelineKinds.Status, "Status investigating → identified"));
         }
         incident.IdentifiedAt ??= now;
+    }
+
+    /// <summary>Steps responders added stay after the new article's steps, unless the new checklist has them already.</summary>
+    private static void KeepAddedSteps(Incident incident, List<ChecklistItem> added, bool keepProgress)
+    {
+        foreach (var step in added.Where(step => incident.Checklist.All(item => !string.Equals(item.Text, step.Text, StringComparison.OrdinalIgnoreCase))))
+        {
+            incident.Checklist.Add(new ChecklistItem
+            {
+                Position = incident.Checklist.Count,
+                Text = step.Text,
+                Done = keepProgress && step.Done,
+                DoneBy = keepProgress ? step.DoneBy : null,
+                DoneAt = keepProgress ? step.DoneAt : null,
+                Note = step.Note,
+                AddedBy = step.AddedBy,
+                AddedAt = step.AddedAt,
+            });
+        }
     }
 
     /// <summary>Loads the incident, applies <paramref name="change"/> (which returns a problem or null) and saves it with its audit entry.</summary>

@@ -10,6 +10,7 @@ public static class IncidentsFeature
         services.AddSingleton<IncidentNotifier>();
         services.AddSingleton<IncidentService>();
         services.AddSingleton<IncidentSearch>();
+        services.AddSingleton<StepProposals>();
         services.AddSingleton<DashboardStats>();
         return services;
     }

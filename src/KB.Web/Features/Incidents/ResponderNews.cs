@@ -15,11 +15,14 @@ public static class ResponderNews
 
     private static string Describe(TimelineEntry entry, Incident incident)
     {
-        // A step's entry reads "Ticked: <step text>" or "Unticked: <step text>" (IncidentService.SetStepDoneAsync).
+        // A step's entry reads "Ticked: <step text>", "Unticked: <step text>" (IncidentService.SetStepDoneAsync) or
+        // "Added step: <step text>" (IncidentService.AddStepAsync).
         if (entry.Kind == TimelineKinds.Step
             && incident.Checklist.FirstOrDefault(step => entry.Text.EndsWith(": " + step.Text, StringComparison.Ordinal)) is { } step)
         {
-            var verb = entry.Text.StartsWith("Ticked:", StringComparison.Ordinal) ? "ticked" : "unticked";
+            var verb = entry.Text.StartsWith("Ticked:", StringComparison.Ordinal) ? "ticked"
+                : entry.Text.StartsWith(IncidentService.AddedStepPrefix, StringComparison.Ordinal) ? "added"
+                : "unticked";
             return $"{entry.Who} {verb} step {step.Position + 1}: {step.Text}";
         }
         return $"{entry.Who}: {entry.Text}";
