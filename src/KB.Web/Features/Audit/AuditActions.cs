@@ -20,6 +20,7 @@ public static class AuditActions
     public const string StepUndone = "checklist.step-undone";
     public const string StepNote = "checklist.step-note";
     public const string ArticleSaved = "article.saved";
+    public const string ArticleCreated = "article.created";
     public const string ArticleProposed = "article.proposed";
     public const string ArticleApproved = "article.approved";
     public const string ArticleSentBack = "article.sent-back";
@@ -40,7 +41,7 @@ public static class AuditActions
     [
         IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes, IncidentAlert,
         IncidentRole, IncidentUpdate, FollowUpAdded, FollowUpDone, FollowUpReopened,
-        StepDone, StepUndone, StepNote, ArticleSaved, ArticleProposed, ArticleApproved, ArticleSentBack, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
+        StepDone, StepUndone, StepNote, ArticleSaved, ArticleCreated, ArticleProposed, ArticleApproved, ArticleSentBack, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
         TokenCreated, TokenRevoked, SignInSucceeded, SignInFailed, SignedOut, BackupDownloaded,
     ];
 }

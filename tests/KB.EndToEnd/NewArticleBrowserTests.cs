@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KB.EndToEnd;
+
+/// <summary>
+/// A new article in Chromium, on an app of its own with KB:Editing:RequireReview on: one editor writes it from the
+/// knowledge base's New article button, another approves it, and only then does search find it.
+/// </summary>
+[ClosesItsPages]
+[Collection(PublishedAppCollection.Name)]
+public sealed class NewArticleBrowserTests(PublishedApp published) : IAsyncLifetime
+{
+    private const string Slug = "read-the-gizmo-proxy-logs";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("kb-new-article-").FullName;
+    private RunningApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        var content = Path.Combine(_folder, "content");
+        PublishedApp.CopyFolder(Repository.Path("content"), content);
+        _app = await RunningApp.StartAsync(Path.Combine(published.PublishFolder, "KB.Web"), [], published.PublishFolder, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__KB"] = $"Data Source={Path.Combine(_folder, "kb.db")}",
+            ["KB__ContentPath"] = content,
+            ["KB__Editing__RequireReview"] = "true",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_article_one_editor_writes_is_found_by_search_once_another_approves_it()
+    {
+        var author = await (await TestAccounts.AdminContextAsync(published.Browser, new BrowserNewContextOptions { BaseURL = _app.BaseUrl })).NewPageAsync();
+        await author.GotoAsync("/kb");
+        await author.WaitForInteractivityAsync();
+        await author.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "New article" }).ClickAsync();
+        await author.WaitForURLAsync("**/kb/new");
+        await author.WaitForInteractivityAsync();
+
+        await author.GetByLabel("Title").FillAsync("Read the gizmo proxy logs");
+        await author.GetByLabel("Title").PressAsync("Tab");
+        await Expect(author.GetByLabel("Slug")).ToHaveValueAsync(Slug);
+        await author.ChooseAsync("Category", "Diagnostic");
+        await author.GetByLabel("Tags").FillAsync("gizmo, logs");
+        await author.GetByLabel("Summary").FillAsync("Where the gizmo proxy logs its 502s.");
+        await author.GetByLabel("Body").FillAsync("## Steps\n\nRun `gizmoctl logs` and look for quokka lines.\n");
+        await author.GetByRole(AriaRole.Button, new() { Name = "Propose article" }).ClickAsync();
+
+        await author.WaitForURLAsync("**/reviews");
+        await Expect(author.Locator(".mud-snackbar").Filter(new() { HasText = "Proposed for review" })).ToBeVisibleAsync();
+        var notYet = await author.GotoAsync($"/kb/{Slug}");
+        Assert.Equal(404, notYet!.Status);
+
+        var reviewer = await (await published.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseUrl })).NewPageAsync();
+        await TestAccounts.SignInAsUserAsync(reviewer, _app.BaseUrl, "Bea Reviewer", "Editor");
+        await reviewer.GotoAsync("/reviews");
+        await reviewer.WaitForInteractivityAsync();
+        var proposal = reviewer.GetByRole(AriaRole.Region, new() { Name = "Read the gizmo proxy logs", Exact = false });
+        await Expect(proposal.GetByText("New article", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(proposal.Locator(".diff ins", new() { HasText = "look for quokka lines." })).ToBeVisibleAsync();
+        await proposal.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
+        await Expect(reviewer.GetByText("Nothing is waiting for review.")).ToBeVisibleAsync();
+
+        await reviewer.GotoAsync("/search?q=quokka");
+        await reviewer.Locator($"a[href='/kb/{Slug}']").First.ClickAsync();
+        await reviewer.WaitForURLAsync($"**/kb/{Slug}");
+        await Expect(reviewer.Locator(".article-body")).ToContainTextAsync("Run gizmoctl logs and look for quokka lines.");
+    }
+}
