@@ -45,13 +45,13 @@ public sealed class NewArticleBrowserTests(PublishedApp published) : IAsyncLifet
         await author.WaitForURLAsync("**/kb/new");
         await author.WaitForInteractivityAsync();
 
-        await author.GetByLabel("Title").FillAsync("Read the gizmo proxy logs");
-        await author.GetByLabel("Title").PressAsync("Tab");
-        await Expect(author.GetByLabel("Slug")).ToHaveValueAsync(Slug);
+        await author.GetByLabel("Title", new() { Exact = true }).FillAsync("Read the gizmo proxy logs");
+        await author.GetByLabel("Title", new() { Exact = true }).PressAsync("Tab");
+        await Expect(author.GetByLabel("Slug", new() { Exact = true })).ToHaveValueAsync(Slug);
         await author.ChooseAsync("Category", "Diagnostic");
-        await author.GetByLabel("Tags").FillAsync("gizmo, logs");
-        await author.GetByLabel("Summary").FillAsync("Where the gizmo proxy logs its 502s.");
-        await author.GetByLabel("Body").FillAsync("## Steps\n\nRun `gizmoctl logs` and look for quokka lines.\n");
+        await author.GetByLabel("Tags", new() { Exact = true }).FillAsync("gizmo, logs");
+        await author.GetByLabel("Summary", new() { Exact = true }).FillAsync("Where the gizmo proxy logs its 502s.");
+        await author.GetByLabel("Body", new() { Exact = true }).FillAsync("## Steps\n\nRun `gizmoctl logs` and look for quokka lines.\n");
         await author.GetByRole(AriaRole.Button, new() { Name = "Propose article" }).ClickAsync();
 
         await author.WaitForURLAsync("**/reviews");
