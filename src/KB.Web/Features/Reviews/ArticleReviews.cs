@@ -65,7 +65,7 @@ public sealed class ArticleReviews(ArticleEditor editor, ArticleCreator creator,
         {
             // Nothing to compare with: the whole text is new. It is stale once its slug was taken meanwhile.
             var proposedTitle = ArticleParser.Parse(proposal.Text, proposal.SourcePath).Article?.Title ?? proposal.Slug;
-            return new ProposalReview(proposal, proposedTitle, LineDiff.Between("", proposal.Text), IsStale: creator.IsTaken(proposal.Slug));
+            return new ProposalReview(proposal, proposedTitle, LineDiff.AllAdded(proposal.Text), IsStale: creator.IsTaken(proposal.Slug));
         }
         var current = await editor.LoadAsync(proposal.Slug, cancellationToken);
         var title = knowledgeBase.Current.Find(proposal.Slug)?.Title ?? proposal.Slug;
