@@ -90,8 +90,9 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, ArticleCreator cr
     }
 
     /// <summary>
-    /// Publishes an approved proposal the way a save does (a proposed new article the way it is created). Refused when the article changed since it was proposed (it is
-    /// stale), when the reviewer is its author, or when it is no longer waiting for review.
+    /// Publishes an approved proposal the way a save does (a proposed new article the way it is created). Refused when
+    /// the article changed since it was proposed (it is stale), when the reviewer is its author, or when it is no longer
+    /// waiting for review.
     /// </summary>
     public async Task<SaveResult> ApproveAsync(int proposalId, string reviewer, CancellationToken cancellationToken = default)
     {
