@@ -63,7 +63,7 @@ public sealed class NewArticleReviewPageTests : AppPageTestContext
         Assert.Contains("New article", proposed.TextContent);
         Assert.Contains("/kb/read-the-gizmo-logs, in diagnostics/read-the-gizmo-logs.md", proposed.TextContent);
         Assert.Contains(proposed.QuerySelectorAll(".diff ins"), added => added.TextContent == "Run `gizmoctl logs` and look for zebrafish lines.");
-        proposed.QuerySelectorAll("button").Single(button => button.TextContent.Trim() == "Approve and publish").Click();
+        await proposed.QuerySelectorAll("button").Single(button => button.TextContent.Trim() == "Approve and publish").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         reviews.WaitForAssertion(() => Assert.Single(reviews.FindAll(".proposal")));
         Assert.Equal("Read the gizmo logs", KnowledgeBase.Current.Find("read-the-gizmo-logs")!.Title);
@@ -83,7 +83,8 @@ public sealed class NewArticleReviewPageTests : AppPageTestContext
         reviews.WaitForAssertion(() => Assert.Contains("Your new article", reviews.Markup));
         Assert.Contains($"href=\"/kb/new?proposal={id}\"", reviews.Markup);
 
-        var form = Context.Render<NewArticlePage>(parameters => parameters.Add(x => x.Proposal, id));
+        Navigation.NavigateTo($"/kb/new?proposal={id}");
+        var form = Context.Render<NewArticlePage>();
         form.WaitForAssertion(() => Assert.Equal(NewArticles.Title, form.Find("#article-title").GetAttribute("value")));
         Assert.Contains("sent back by Bea Reviewer: “Name the log path.”", form.Find("[aria-label='Your proposed articles']").TextContent);
         Assert.Equal(NewArticles.Slug, form.Find("#article-slug").GetAttribute("value"));

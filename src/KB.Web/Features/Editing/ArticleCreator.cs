@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using KB.Web.Data;
@@ -38,22 +37,25 @@ public sealed partial class ArticleCreator(KnowledgeBase knowledgeBase, IDbConte
     /// <summary>Addresses under /kb/ that are pages of their own.</summary>
     public static IReadOnlySet<string> ReservedSlugs { get; } = new HashSet<string> { "new", "problems" };
 
+    private static readonly Dictionary<char, string> AccentFolds = new (string Accented, string Plain)[]
+    {
+        ("àáâãäåā", "a"), ("çćč", "c"), ("ď", "d"), ("èéêëēęě", "e"), ("ìíîïī", "i"), ("łľ", "l"), ("ñńň", "n"), ("òóôõöøō", "o"),
+        ("ŕř", "r"), ("śšş", "s"), ("ťţ", "t"), ("ùúûüūů", "u"), ("ýÿ", "y"), ("źżž", "z"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"),
+    }.SelectMany(fold => fold.Accented.Select(letter => (Letter: letter, fold.Plain))).ToDictionary(fold => fold.Letter, fold => fold.Plain);
+
     // One creation at a time, so that the check that a slug is free and the write cannot interleave with another.
     private readonly SemaphoreSlim _creating = new(1, 1);
 
     public bool RequiresReview => configuration.GetValue(ArticleEditor.RequireReviewKey, false);
 
-    /// <summary>A slug made of a title: lowercase words joined by hyphens, accents dropped ("Check the Pool's size" → check-the-pool-s-size).</summary>
+    /// <summary>A slug made of a title: lowercase words joined by hyphens, common accents dropped ("Check the Pool's size" → check-the-pool-s-size).</summary>
     public static string SlugFrom(string title)
     {
+        // The app runs with invariant globalization, where Unicode decomposition is not at hand: the Latin accents are folded here.
         var letters = new StringBuilder();
-        foreach (var c in title.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        foreach (var c in title.ToLowerInvariant())
         {
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            letters.Append(c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c : '-');
+            letters.Append(c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c.ToString() : AccentFolds.GetValueOrDefault(c, "-"));
         }
         var slug = HyphenRun().Replace(letters.ToString(), "-").Trim('-');
         return slug.Length <= MaxSlugLength ? slug : slug[..MaxSlugLength].TrimEnd('-');
