@@ -5,13 +5,14 @@ namespace KB.EndToEnd;
 
 /// <summary>
 /// Review before publish in Chromium, on an app of its own with KB:Editing:RequireReview on: one editor proposes a
-/// change, another approves it, and only then does the article show it.
+/// change or a new article, another approves it, and only then does the article show it or search find it.
 /// </summary>
 [ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
 public sealed class ReviewBrowserTests(PublishedApp published) : IAsyncLifetime
 {
     private const string Slug = "failure-testing";
+    private const string NewSlug = "read-the-gizmo-proxy-logs";
 
     private ReviewRequiredApp _app = null!;
 
@@ -45,5 +46,45 @@ public sealed class ReviewBrowserTests(PublishedApp published) : IAsyncLifetime
 
         await author.GotoAsync($"/kb/{Slug}");
         await Expect(author.Locator(".article-body")).ToContainTextAsync("Canary zebras test the fallback path.");
+    }
+
+    [Fact]
+    public async Task An_article_one_editor_writes_is_found_by_search_once_another_approves_it()
+    {
+        var author = await (await TestAccounts.AdminContextAsync(published.Browser, new BrowserNewContextOptions { BaseURL = _app.BaseUrl })).NewPageAsync();
+        await author.GotoAsync("/kb");
+        await author.WaitForInteractivityAsync();
+        await author.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "New article" }).ClickAsync();
+        await author.WaitForURLAsync("**/kb/new");
+        await author.WaitForInteractivityAsync();
+
+        await author.GetByLabel("Title", new() { Exact = true }).FillAsync("Read the gizmo proxy logs");
+        await author.GetByLabel("Title", new() { Exact = true }).PressAsync("Tab");
+        await Expect(author.GetByLabel("Slug", new() { Exact = true })).ToHaveValueAsync(NewSlug);
+        await author.ChooseAsync("Category", "Diagnostic");
+        await author.GetByLabel("Tags", new() { Exact = true }).FillAsync("gizmo, logs");
+        await author.GetByLabel("Summary", new() { Exact = true }).FillAsync("Where the gizmo proxy logs its 502s.");
+        await author.GetByLabel("Body", new() { Exact = true }).FillAsync("## Steps\n\nRun `gizmoctl logs` and look for quokka lines.\n");
+        await author.GetByRole(AriaRole.Button, new() { Name = "Propose article" }).ClickAsync();
+
+        await author.WaitForURLAsync("**/reviews");
+        await Expect(author.Locator(".mud-snackbar").Filter(new() { HasText = "Proposed for review" })).ToBeVisibleAsync();
+        var notYet = await author.GotoAsync($"/kb/{NewSlug}");
+        Assert.Equal(404, notYet!.Status);
+
+        var reviewer = await (await published.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseUrl })).NewPageAsync();
+        await TestAccounts.SignInAsUserAsync(reviewer, _app.BaseUrl, "Bea Reviewer", "Editor");
+        await reviewer.GotoAsync("/reviews");
+        await reviewer.WaitForInteractivityAsync();
+        var proposal = reviewer.GetByRole(AriaRole.Region, new() { Name = "Read the gizmo proxy logs", Exact = false });
+        await Expect(proposal.GetByText("New article", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(proposal.Locator(".diff ins", new() { HasText = "look for quokka lines." })).ToBeVisibleAsync();
+        await proposal.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
+        await Expect(reviewer.GetByText("Nothing is waiting for review.")).ToBeVisibleAsync();
+
+        await reviewer.GotoAsync("/search?q=quokka");
+        await reviewer.Locator($"a[href='/kb/{NewSlug}']").First.ClickAsync();
+        await reviewer.WaitForURLAsync($"**/kb/{NewSlug}");
+        await Expect(reviewer.Locator(".article-body")).ToContainTextAsync("Run gizmoctl logs and look for quokka lines.");
     }
 }

@@ -38,6 +38,7 @@ public abstract class AppPageTestContext : IAsyncLifetime
         var services = App.Services;
         Context.Services.AddSingleton(services.GetRequiredService<KnowledgeBase>());
         Context.Services.AddSingleton(services.GetRequiredService<ArticleEditor>());
+        Context.Services.AddSingleton(services.GetRequiredService<ArticleCreator>());
         Context.Services.AddSingleton(services.GetRequiredService<KB.Web.Features.Reviews.ArticleReviews>());
         Context.Services.AddSingleton(services.GetRequiredService<IncidentService>());
         Context.Services.AddSingleton(services.GetRequiredService<TriageEngine>());

@@ -43,4 +43,13 @@ public class LineDiffTests
         Assert.Equal((0, 0), (diff.Added, diff.Removed));
         Assert.Equal(DiffRowKind.Collapsed, Assert.Single(diff.Rows).Kind);
     }
+
+    [Fact]
+    public void A_text_with_nothing_before_it_is_every_line_added_none_collapsed()
+    {
+        var diff = LineDiff.AllAdded(Lines(1, 20) + "\n");
+
+        Assert.Equal((20, 0, 20), (diff.Rows.Count, diff.Removed, diff.Added));
+        Assert.Equal(new DiffRow(DiffRowKind.Added, "line 20", null, 20), diff.Rows[^1]);
+    }
 }

@@ -23,6 +23,7 @@ public static class AuditActions
     public const string StepAdded = "checklist.step-added";
     public const string IncidentArticleChange = "incident.article-change";
     public const string ArticleSaved = "article.saved";
+    public const string ArticleCreated = "article.created";
     public const string ArticleProposed = "article.proposed";
     public const string ArticleApproved = "article.approved";
     public const string ArticleSentBack = "article.sent-back";
@@ -43,7 +44,7 @@ public static class AuditActions
     [
         IncidentCreated, IncidentStatus, IncidentSeverity, IncidentResolved, IncidentCause, IncidentNote, IncidentTimes, IncidentAlert,
         IncidentRole, IncidentUpdate, IncidentValue, FollowUpAdded, FollowUpDone, FollowUpReopened,
-        StepDone, StepUndone, StepNote, StepAdded, IncidentArticleChange, ArticleSaved, ArticleProposed, ArticleApproved, ArticleSentBack, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
+        StepDone, StepUndone, StepNote, StepAdded, IncidentArticleChange, ArticleSaved, ArticleCreated, ArticleProposed, ArticleApproved, ArticleSentBack, UserInvited, UserCreated, UserRole, UserDisabled, UserEnabled, PasswordChanged,
         TokenCreated, TokenRevoked, SignInSucceeded, SignInFailed, SignedOut, BackupDownloaded,
     ];
 }

@@ -12,15 +12,13 @@ namespace KB.Web.Features.Editing;
 /// Saves articles edited in the browser: checks them as loading does, writes the file atomically, records a revision
 /// and reloads the knowledge base, so the article page and search show the new text as soon as the save returns.
 /// </summary>
-public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory<KbDb> dbFactory, IPeerNodes peers, IConfiguration configuration, TimeProvider clock)
+public sealed class ArticleEditor(KnowledgeBase knowledgeBase, ArticleCreator creator, IDbContextFactory<KbDb> dbFactory, IPeerNodes peers, IConfiguration configuration, TimeProvider clock)
 {
     public const string RequireReviewKey = "KB:Editing:RequireReview";
 
     public const int MaxTextBytes = 256 * 1024;
     public const int MaxCommentLength = 200;
     public const string ContentFolderAuthor = "content folder";
-
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     // One save at a time, so that the stamp check and the write cannot interleave with another save.
     private readonly SemaphoreSlim _saving = new(1, 1);
@@ -92,13 +90,18 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
     }
 
     /// <summary>
-    /// Publishes an approved proposal the way a save does. Refused when the article changed since it was proposed (it is
-    /// stale), when the reviewer is its author, or when it is no longer waiting for review.
+    /// Publishes an approved proposal the way a save does (a proposed new article the way it is created). Refused when
+    /// the article changed since it was proposed (it is stale), when the reviewer is its author, or when it is no longer
+    /// waiting for review.
     /// </summary>
     public async Task<SaveResult> ApproveAsync(int proposalId, string reviewer, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var proposal = await db.ArticleProposals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == proposalId, cancellationToken);
+        if (proposal is { IsNewArticle: true })
+        {
+            return await creator.ApproveAsync(proposal, reviewer, cancellationToken);
+        }
         if (proposal is null || Find(proposal.Slug) is not { } article)
         {
             return SaveResult.NotFound;
@@ -277,43 +280,9 @@ public sealed class ArticleEditor(KnowledgeBase knowledgeBase, IDbContextFactory
             $"{article.Slug} saved as revision {number}" + (string.IsNullOrWhiteSpace(comment) ? "" : $": {comment}"),
             new { Revision = number - 1, Lines = onDisk.Split('\n').Length }, new { Revision = number, Lines = text.Split('\n').Length, Comment = comment }));
         await db.SaveChangesAsync(cancellationToken);
-        await WriteFileAtomicallyAsync(FullPath(article), text, cancellationToken);
+        await AtomicFile.WriteAsync(FullPath(article), text, overwrite: true, cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
         return number;
-    }
-
-    /// <summary>
-    /// Writes a temporary file beside the article and renames it over the original, so readers (the app, git, the
-    /// content watcher) see the old file or the new one, never half of it. The temporary name does not end in .md.
-    /// </summary>
-    private static async Task WriteFileAtomicallyAsync(string path, string text, CancellationToken cancellationToken)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            // Write-through: the new text is on disk before the rename makes it the article.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.WriteThrough };
-            await using (var stream = new FileStream(temporary, options))
-            {
-                await stream.WriteAsync(Utf8.GetBytes(text), cancellationToken);
-            }
-            KeepPermissions(path, temporary);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
-
-    /// <summary>The rename replaces the file, so the new one is given the old one's permissions (say, readable by a group).</summary>
-    private static void KeepPermissions(string original, string replacement)
-    {
-        if (!OperatingSystem.IsWindows() && File.Exists(original))
-        {
-            File.SetUnixFileMode(replacement, File.GetUnixFileMode(original));
-        }
     }
 }
 

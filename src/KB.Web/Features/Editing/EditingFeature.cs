@@ -10,6 +10,7 @@ public static class EditingFeature
     public static IServiceCollection AddEditing(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ArticleCreator>();
         services.AddSingleton<ArticleEditor>();
         services.AddSingleton<ArticleReviews>();
         return services;

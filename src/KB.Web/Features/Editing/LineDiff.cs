@@ -42,6 +42,10 @@ public sealed record LineDiff(IReadOnlyList<DiffRow> Rows)
         return new LineDiff(Collapse(rows));
     }
 
+    /// <summary>A text with nothing before it, such as a proposed new article: every line is added.</summary>
+    public static LineDiff AllAdded(string text) =>
+        new(text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Select((line, i) => new DiffRow(DiffRowKind.Added, line, null, i + 1)).ToList());
+
     private static List<DiffRow> Collapse(List<DiffRow> rows)
     {
         var nearChange = new bool[rows.Count];

@@ -2,10 +2,13 @@ namespace KB.Web.Features.Reviews;
 
 /// <summary>
 /// An editor's save held for review: the text they proposed and the stamp of the file it was based on, so that an
-/// approval can tell whether the article changed in the meantime.
+/// approval can tell whether the article changed in the meantime. A new article is based on no file.
 /// </summary>
 public sealed class ArticleProposal
 {
+    /// <summary>The <see cref="BaseStamp"/> of a proposed new article: there was no file to start from.</summary>
+    public const string NewArticleStamp = "";
+
     public int Id { get; set; }
     public required string Slug { get; set; }
     public required string SourcePath { get; set; }
@@ -21,6 +24,8 @@ public sealed class ArticleProposal
     public string? ReviewedBy { get; set; }
     public DateTime? ReviewedAt { get; set; }
     public string? ReviewComment { get; set; }
+
+    public bool IsNewArticle => BaseStamp == NewArticleStamp;
 }
 
 public enum ProposalStatus

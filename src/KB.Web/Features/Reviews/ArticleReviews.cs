@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KB.Web.Features.Reviews;
 
 /// <summary>The proposals waiting for review, and sending one back to its author; approving goes through <see cref="ArticleEditor.ApproveAsync"/>.</summary>
-public sealed class ArticleReviews(ArticleEditor editor, KnowledgeBase knowledgeBase, IDbContextFactory<KbDb> dbFactory, TimeProvider clock)
+public sealed class ArticleReviews(ArticleEditor editor, ArticleCreator creator, KnowledgeBase knowledgeBase, IDbContextFactory<KbDb> dbFactory, TimeProvider clock)
 {
     public const int MaxReviewCommentLength = 500;
 
@@ -50,8 +50,23 @@ public sealed class ArticleReviews(ArticleEditor editor, KnowledgeBase knowledge
         return reviews;
     }
 
+    /// <summary>The author's proposed new articles still waiting for review or sent back to them, newest first.</summary>
+    public async Task<IReadOnlyList<ArticleProposal>> NewArticlesByAsync(string author, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ArticleProposals.AsNoTracking()
+            .Where(x => x.ProposedBy == author && x.BaseStamp == ArticleProposal.NewArticleStamp && (x.Status == ProposalStatus.Pending || x.Status == ProposalStatus.SentBack))
+            .OrderByDescending(x => x.ProposedAt).ToListAsync(cancellationToken);
+    }
+
     private async Task<ProposalReview> ReviewOfAsync(ArticleProposal proposal, CancellationToken cancellationToken)
     {
+        if (proposal.IsNewArticle)
+        {
+            // Nothing to compare with: the whole text is new. It is stale once its slug was taken meanwhile.
+            var proposedTitle = ArticleParser.Parse(proposal.Text, proposal.SourcePath).Article?.Title ?? proposal.Slug;
+            return new ProposalReview(proposal, proposedTitle, LineDiff.AllAdded(proposal.Text), IsStale: creator.IsTaken(proposal.Slug));
+        }
         var current = await editor.LoadAsync(proposal.Slug, cancellationToken);
         var title = knowledgeBase.Current.Find(proposal.Slug)?.Title ?? proposal.Slug;
         return new ProposalReview(proposal, title, LineDiff.Between(current?.Text ?? "", proposal.Text), IsStale: current is null || current.Stamp != proposal.BaseStamp);
@@ -93,4 +108,7 @@ public sealed class ArticleReviews(ArticleEditor editor, KnowledgeBase knowledge
 }
 
 /// <summary>A proposal as a reviewer reads it: <paramref name="IsStale"/> when the article changed since it was proposed.</summary>
-public sealed record ProposalReview(ArticleProposal Proposal, string Title, LineDiff Diff, bool IsStale);
+public sealed record ProposalReview(ArticleProposal Proposal, string Title, LineDiff Diff, bool IsStale)
+{
+    public bool IsNewArticle => Proposal.IsNewArticle;
+}
