@@ -49,6 +49,7 @@ public abstract class AppPageTestContext : IAsyncLifetime
         Context.Services.AddSingleton(services.GetRequiredService<AuditLog>());
         Context.Services.AddSingleton(services.GetRequiredService<IncidentSearch>());
         Context.Services.AddSingleton(services.GetRequiredService<IncidentNotifier>());
+        Context.Services.AddSingleton(services.GetRequiredService<StepProposals>());
         Context.Services.AddSingleton(services.GetRequiredService<ResponseService>());
         Context.Services.AddSingleton(services.GetRequiredService<UpdateRhythm>());
         Context.Services.AddSingleton(services.GetRequiredService<FollowUpSearch>());
