@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of 502 Desk on a fresh machine: installs Chromium, Redis, nginx and PostgreSQL when they are missing,
-# checks formatting and that the migrations cover the model, runs all test projects, runs the database tests a second
-# time on PostgreSQL, and ends with one line of totals such as "120 passed, 0 failed".
+# checks formatting and that the migrations cover the model, runs all test projects (the two-node browser test on
+# PostgreSQL too), runs the database tests a second time on PostgreSQL, and ends with one line of totals such as
+# "120 passed, 0 failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/test-servers.sh
@@ -37,23 +38,26 @@ dotnet tool restore
 # Exits non-zero when the model has changes no migration holds yet: add one (README, "Upgrading").
 dotnet ef migrations has-pending-model-changes --project src/KB.Migrations.Sqlite --startup-project src/KB.Migrations.Sqlite --no-build
 dotnet ef migrations has-pending-model-changes --project src/KB.Migrations.Postgres --startup-project src/KB.Migrations.Postgres --no-build
+status=0
+# One throw-away PostgreSQL server for what follows: the two-node browser test puts both its nodes on it, and the
+# database tests run again on it. A server that cannot be started fails the run: the PostgreSQL tests are never
+# silently left out.
+postgres=true
+start_postgres || { echo "PostgreSQL could not be started for the tests"; status=1; postgres=false; }
+
 # One project at a time: the browser tests check what a person sees within seconds, and on a 2-core machine
 # they would otherwise share it with the crash and contention tests.
-status=0
 for project in tests/KB.Tests tests/KB.EndToEnd; do
   name=$(basename "$project")
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
     || { code=$?; echo "dotnet test $name exited with $code"; status=$code; }
 done
 
-# The tests marked Category=Database again, each on a PostgreSQL database of its own. A server that cannot be
-# started fails the run: the PostgreSQL tests are never silently left out.
-if start_postgres; then
+# The tests marked Category=Database again, each on a PostgreSQL database of its own.
+if $postgres; then
   KB_TEST_PROVIDER=postgres dotnet test tests/KB.Tests --no-build -nologo --filter "Category=Database" \
     --logger "trx;LogFileName=KB.Tests.Postgres.trx" --results-directory "$results" \
     || { code=$?; echo "dotnet test KB.Tests on PostgreSQL exited with $code"; status=$code; }
-else
-  echo "PostgreSQL could not be started for the database tests"; status=1
 fi
 
 # A short round of coverage-guided fuzzing of the code that reads untrusted text; a crash fails the run and is

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Microsoft.Playwright;
 
 namespace KB.EndToEnd.MultiNode;
 
 /// <summary>
 /// Debian's nginx in front of the app nodes, in a temp folder on 127.0.0.1, as a team would run it: WebSockets passed
-/// through, a node that fails taken out, and each browser kept on one node by a cookie (a Blazor circuit lives on the
-/// node that opened it). Every answer says which node served it in <c>X-Upstream</c>.
+/// through, a node that fails taken out, and each browser kept on one node by a cookie nginx gives it on its first
+/// request (a Blazor circuit lives on the node that opened it). Every answer says which node served it in
+/// <c>X-Upstream</c>.
 /// </summary>
 public sealed class NginxBalancer : IAsyncDisposable
 {
@@ -45,8 +47,10 @@ public sealed class NginxBalancer : IAsyncDisposable
                 uwsgi_temp_path {{folder}}/uwsgi;
                 scgi_temp_path {{folder}}/scgi;
                 map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+                map $cookie_{{PinCookie}} $pin { '' $request_id; default $cookie_{{PinCookie}}; }
+                map $cookie_{{PinCookie}} $new_pin { '' "{{PinCookie}}=$request_id; Path=/; HttpOnly; SameSite=Lax"; default ''; }
                 upstream desk {
-                    hash $cookie_{{PinCookie}} consistent;
+                    hash $pin consistent;
             {{servers}}
                 }
                 server {
@@ -61,6 +65,7 @@ public sealed class NginxBalancer : IAsyncDisposable
                         proxy_read_timeout 1h;
                         proxy_connect_timeout 2s;
                         proxy_next_upstream error timeout;
+                        add_header Set-Cookie $new_pin always;
                         add_header X-Upstream $upstream_addr always;
                     }
                 }
@@ -108,6 +113,10 @@ public sealed class NginxBalancer : IAsyncDisposable
         }
         throw new InvalidOperationException($"No pin value sends requests to {node}.");
     }
+
+    /// <summary>Keeps the browser context's requests through nginx on the node at <paramref name="nodeUrl"/>.</summary>
+    public async Task PinAsync(IBrowserContext context, string nodeUrl) =>
+        await context.AddCookiesAsync([new Cookie { Name = PinCookie, Value = await PinFor(nodeUrl), Domain = new Uri(BaseUrl).Host, Path = "/" }]);
 
     public string ErrorLog => File.Exists(Path.Combine(_folder, "error.log")) ? File.ReadAllText(Path.Combine(_folder, "error.log")) : "";
 

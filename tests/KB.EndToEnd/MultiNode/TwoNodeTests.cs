@@ -11,7 +11,8 @@ namespace KB.EndToEnd.MultiNode;
 
 /// <summary>
 /// Two nodes of the published app on one database and one Redis, behind nginx: a responder on each node, a tick on
-/// one seen on the other; then one node is killed mid-writes and the other carries on.
+/// one seen on the other; then one node is killed mid-writes and the other carries on. On PostgreSQL, as two machines
+/// run it, and on one SQLite file, as two processes on one machine can.
 /// </summary>
 [ClosesItsPages]
 [Collection(PublishedAppCollection.Name)]
@@ -19,43 +20,56 @@ public sealed class TwoNodeTests(PublishedApp published, ITestOutputHelper outpu
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("kb-two-nodes-").FullName;
     private readonly RedisServer _redis = new();
-    private RunningApp _nodeA = null!;
-    private RunningApp _nodeB = null!;
-    private NginxBalancer _nginx = null!;
+    private PostgresServer? _postgres;
+    private BalancedNodes? _nodes;
 
-    public async Task InitializeAsync()
-    {
-        await _redis.InitializeAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__KB"] = $"Data Source={Path.Combine(_folder, "kb.db")}",
-            ["ConnectionStrings__Redis"] = _redis.ConnectionString,
-        };
-        var app = Path.Combine(published.PublishFolder, "KB.Web");
-        _nodeA = await RunningApp.StartAsync(app, [], published.PublishFolder, settings);
-        _nodeB = await RunningApp.StartAsync(app, [], published.PublishFolder, settings);
-        _nginx = await NginxBalancer.StartAsync([_nodeA.BaseUrl, _nodeB.BaseUrl]);
-    }
+    public Task InitializeAsync() => _redis.InitializeAsync();
 
     public async Task DisposeAsync()
     {
-        await _nginx.DisposeAsync();
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
+        if (_nodes is not null)
+        {
+            await _nodes.DisposeAsync();
+        }
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
         await _redis.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 
-    [Fact]
-    public async Task A_tick_on_one_node_shows_on_the_other_and_a_killed_node_loses_nothing_acknowledged()
+    [PostgresServerFact]
+    public async Task On_PostgreSQL_a_tick_on_one_node_shows_on_the_other_and_a_killed_node_loses_nothing_acknowledged()
     {
-        using var api = TestAccounts.ApiClient(_nginx.BaseUrl);
+        _postgres = await PostgresServer.StartAsync();
+        await TickThenKillNodeAAsync(new()
+        {
+            ["KB__Database__Provider"] = "postgres",
+            ["ConnectionStrings__KB"] = await _postgres.CreateDatabaseAsync(),
+        });
+    }
+
+    [Fact]
+    public Task On_one_SQLite_file_a_tick_on_one_node_shows_on_the_other_and_a_killed_node_loses_nothing_acknowledged() =>
+        TickThenKillNodeAAsync(new() { ["ConnectionStrings__KB"] = $"Data Source={Path.Combine(_folder, "kb.db")}" });
+
+    private async Task TickThenKillNodeAAsync(Dictionary<string, string> database)
+    {
+        _nodes = await BalancedNodes.StartAsync(published.PublishFolder, 2, new Dictionary<string, string>(database)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Redis"] = _redis.ConnectionString,
+        });
+        var (nodeA, nodeB, nginx) = (_nodes.Nodes[0], _nodes.Nodes[1], _nodes.Nginx);
+        await AssertAClientStaysOnTheNodeItFirstReachedAsync(nginx);
+
+        using var api = TestAccounts.ApiClient(nginx.BaseUrl);
         var created = await api.PostAsJsonAsync("/api/incidents", new { title = "502s on checkout", service = "checkout-api", severity = "SEV2", cause = "upstream-down" });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var alice = await ResponderOnAsync(_nodeA);
-        var bob = await ResponderOnAsync(_nodeB);
+        var alice = await ResponderOnAsync(nginx, nodeA);
+        var bob = await ResponderOnAsync(nginx, nodeB);
         foreach (var page in new[] { alice, bob })
         {
             await page.GotoAsync($"/incidents/{id}");
@@ -70,14 +84,14 @@ public sealed class TwoNodeTests(PublishedApp published, ITestOutputHelper outpu
         output.WriteLine($"a tick on node A was shown on node B {clock.ElapsedMilliseconds} ms after the click");
 
         // Writes through nginx pinned to node A, which is killed while they run.
-        var pinA = await _nginx.PinFor(_nodeA.BaseUrl);
+        var pinA = await nginx.PinFor(nodeA.BaseUrl);
         var acknowledged = new ConcurrentBag<int>();
         using var writes = new CancellationTokenSource();
-        var writers = Enumerable.Range(0, 8).Select(_ => WriteUntilCancelledAsync(pinA, acknowledged, writes.Token)).ToList();
-        await WaitForAsync(() => acknowledged.Count >= 40, "40 writes acknowledged by node A");
-        await _nodeA.KillAsync();
+        var writers = Enumerable.Range(0, 8).Select(_ => WriteUntilCancelledAsync(nginx, pinA, acknowledged, writes.Token)).ToList();
+        await WaitForAsync(nginx, () => acknowledged.Count >= 40, "40 writes acknowledged by node A");
+        await nodeA.KillAsync();
         var atKill = acknowledged.Count;
-        await WaitForAsync(() => acknowledged.Count >= atKill + 20, "node B answering the writes pinned to node A");
+        await WaitForAsync(nginx, () => acknowledged.Count >= atKill + 20, "node B answering the writes pinned to node A");
         await writes.CancelAsync();
         await Task.WhenAll(writers);
         output.WriteLine($"{acknowledged.Count} incidents acknowledged, {atKill} of them before node A was killed");
@@ -96,30 +110,43 @@ public sealed class TwoNodeTests(PublishedApp published, ITestOutputHelper outpu
         await Expect(bob.GetByRole(AriaRole.Checkbox, new() { Name = second })).ToBeCheckedAsync();
     }
 
-    private async Task WaitForAsync(Func<bool> condition, string what)
+    /// <summary>nginx gives a client it has not seen a pin cookie, which keeps it on one node, as the README's upstream block does.</summary>
+    private static async Task AssertAClientStaysOnTheNodeItFirstReachedAsync(NginxBalancer nginx)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(nginx.BaseUrl) };
+        var nodes = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.GetAsync("/healthz");
+            Assert.Equal(i == 0, response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(cookie => cookie.StartsWith(NginxBalancer.PinCookie + "=", StringComparison.Ordinal)));
+            nodes.Add(response.Headers.GetValues("X-Upstream").Single());
+        }
+        Assert.Single(nodes.Distinct());
+    }
+
+    private static async Task WaitForAsync(NginxBalancer nginx, Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}. nginx: {_nginx.ErrorLog}");
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}. nginx: {nginx.ErrorLog}");
             await Task.Delay(10);
         }
     }
 
     /// <summary>A browser signed in through nginx and kept on <paramref name="node"/> by its pin cookie.</summary>
-    private async Task<IPage> ResponderOnAsync(RunningApp node)
+    private async Task<IPage> ResponderOnAsync(NginxBalancer nginx, RunningApp node)
     {
-        var context = await published.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _nginx.BaseUrl });
-        var host = new Uri(_nginx.BaseUrl).Host;
-        await context.AddCookiesAsync([new Cookie { Name = NginxBalancer.PinCookie, Value = await _nginx.PinFor(node.BaseUrl), Domain = host, Path = "/" }]);
+        var context = await published.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = nginx.BaseUrl });
+        await nginx.PinAsync(context, node.BaseUrl);
         var page = await context.NewPageAsync();
         await TestAccounts.SignInAsync(page);
         return page;
     }
 
-    private async Task WriteUntilCancelledAsync(string pin, ConcurrentBag<int> acknowledged, CancellationToken cancellationToken)
+    private static async Task WriteUntilCancelledAsync(NginxBalancer nginx, string pin, ConcurrentBag<int> acknowledged, CancellationToken cancellationToken)
     {
-        using var client = TestAccounts.ApiClient(_nginx.BaseUrl, TimeSpan.FromSeconds(30));
+        using var client = TestAccounts.ApiClient(nginx.BaseUrl, TimeSpan.FromSeconds(30));
         client.DefaultRequestHeaders.Add("Cookie", $"{NginxBalancer.PinCookie}={pin}");
         while (!cancellationToken.IsCancellationRequested)
         {
