@@ -10,6 +10,9 @@ public sealed record LabelledLine(string Line, string Cause, string Emitter, str
     /// <summary>The set the engine is held to, the blind sets of earlier rounds folded in once measured.</summary>
     public static IReadOnlyList<LabelledLine> Load() => Read<LabelledLine>("labelled-lines.json");
 
+    /// <summary>The fourth blind set: lines from sources the corpus did not have, gathered before the engine was read.</summary>
+    public static IReadOnlyList<LabelledLine> LoadBlind4() => Read<LabelledLine>("blind-4.json");
+
     internal static IReadOnlyList<T> Read<T>(string file) =>
         JsonSerializer.Deserialize<List<T>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Triage", file)), Json)!;
 }
@@ -24,6 +27,9 @@ public sealed record FirstBlindAnswer(string Source, string Cause, string Answer
 
     /// <summary>What the engine answered for each line of the third blind set at its first measurement.</summary>
     public static IReadOnlyList<FirstBlindAnswer> LoadThird() => LabelledLine.Read<FirstBlindAnswer>("blind-3-first-answers.json");
+
+    /// <summary>What the engine answered for each line of the fourth blind set at its first measurement.</summary>
+    public static IReadOnlyList<FirstBlindAnswer> LoadFourth() => LabelledLine.Read<FirstBlindAnswer>("blind-4-first-answers.json");
 
     public bool Right => Answered == Cause;
 }

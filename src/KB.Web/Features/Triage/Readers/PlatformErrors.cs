@@ -94,6 +94,23 @@ public sealed class PlatformErrors : IFindingReader
         // A proxy that looks up an address or a host:port as if it were a name.
         M(@"DNS lookup failure for: (\d{1,3}(\.\d{1,3}){3}\b|[^\s:]+:\d+[^\s\d])", "the proxy target is written so that the proxy resolves an address or a port", ("misconfiguration", RootCause)),
 
+        // Caches' and platforms' documented words for a backend that did not answer in time or did not listen.
+        M(@"Backend fetch failed|\bbackend read error\b|first_byte_timeout", "the cache gave up fetching from the backend", ("upstream-timeout", Suggests), ("upstream-down", 0.4)),
+        M(@"\bOriginInvalidResponse\b", "Front Door: the origin did not answer within the origin timeout", ("upstream-timeout", Named)),
+        M(@"\bPC01\b|Machine refused connection on port", "Fly.io: the machine does not listen on the configured internal port", ("misconfiguration", RootCause)),
+        M(@"Web application could not be started by the Phusion Passenger", "Passenger could not start the app", ("application-crash", RootCause)),
+
+        // Header overflows that the proxy words as a protocol error or a status.
+        M(@"headers count exceeds limit|too many headers|\b431\b.{0,40}(Header|status)|status code 431\b|Request Header Fields Too Large|TooBigHeaders|response headers size exceeding", "headers over the proxy's or the upstream's limit", ("header-too-large", Named)),
+
+        // Errno spellings that name the path rather than the peer.
+        M(@"connect\(\) to \[[0-9a-f:]+\]:\d+ failed \(99: Cannot assign requested address\)", "no IPv6 source address to reach an IPv6 upstream", ("network-unreachable", RootCause)),
+        M(@"use of closed network connection", "the connection was closed under the proxy", ("connection-reset", Named)),
+        M(@"\bwrite EPROTO\b|\bEPROTO\b.{0,80}(SSL|TLS|handshake)", "the TLS handshake with the upstream failed", ("tls-upstream", Named)),
+
+        // A proxy target that cannot be what was meant: a scheme with one slash.
+        M(@"\bto https?:/(?!/)\w", "the proxy target URL is malformed", ("misconfiguration", RootCause)),
+
         // SELinux on a TCP port is a policy block, not a socket problem.
         M(@"avc:\s+denied\s+\{[^}]*name_connect[^}]*\}|tcp_socket name_connect|httpd_can_network_connect", "SELinux denies the TCP connect", ("firewall-blocked", Named)),
     ];
