@@ -20,6 +20,9 @@ public sealed class ArticleIndex
     // A word found only through a spelling correction counts for less than the word itself.
     private const double CorrectedWeight = 0.5;
 
+    // What a word in more than half the articles still counts, instead of going negative.
+    private const double MinIdf = 1e-6;
+
     private readonly Dictionary<string, Postings> _postings;
     private readonly string[] _vocabulary;
     private readonly Spelling _spelling;
@@ -131,12 +134,35 @@ public sealed class ArticleIndex
                     expanded = [.. corrections.SelectMany(Expansions).Distinct()];
                     weight = CorrectedWeight;
                 }
+                if (InMostArticles(expanded))
+                {
+                    MarkCommon(expanded, matches, term, weight);
+                    continue;
+                }
                 foreach (var match in expanded)
                 {
                     matches.Words.Add(match);
                     Accumulate(_postings[match], tf, docs);
                 }
                 Score(tf, docs, matches, term, weight);
+            }
+        }
+    }
+
+    // Score gives a word found in at least half the articles an idf of almost nothing, whatever its frequencies, so
+    // adding those up (the costly part at 10,000 articles) is skipped: only which articles hold it matters, for
+    // ranking the ones that match every term first.
+    private bool InMostArticles(List<string> words) =>
+        words.Any(word => 2 * _postings[word].Docs.Length >= Articles.Count);
+
+    private void MarkCommon(List<string> words, Matches matches, int term, double weight)
+    {
+        foreach (var word in words)
+        {
+            matches.Words.Add(word);
+            foreach (var doc in _postings[word].Docs)
+            {
+                matches.Add(doc, term, weight * MinIdf);
             }
         }
     }
@@ -278,7 +304,7 @@ public sealed class ArticleIndex
         var idf = Math.Log((n - docs.Count + 0.5) / (docs.Count + 0.5));
         if (idf <= 0)
         {
-            idf = 1e-6;
+            idf = MinIdf;
         }
         foreach (var doc in docs)
         {
